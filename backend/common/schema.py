@@ -1,0 +1,48 @@
+"""drf-spectacular hook: publish the error format and every error code in the schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from common.errors import ERROR_CODES
+
+_ERROR_STATUSES = {
+    "400": "Invalid input (`validation_error`, `malformed_request`, or a domain code).",
+    "401": "Not signed in (`not_authenticated`).",
+    "403": "Not allowed (`permission_denied`).",
+    "404": "Not found or not visible to the caller (`not_found`).",
+    "409": "The object's state forbids the action (`invalid_state` or a domain code).",
+    "429": "Throttled (`throttled`, `rate_limited`).",
+}
+
+
+def add_error_codes(
+    result: dict[str, Any], generator: Any, request: Any, public: Any
+) -> dict[str, Any]:
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["ErrorCode"] = {
+        "type": "string",
+        "enum": sorted(ERROR_CODES),
+        "description": "\n".join(f"* `{c}` — {d}" for c, d in sorted(ERROR_CODES.items())),
+    }
+    schemas["Error"] = {
+        "type": "object",
+        "required": ["code", "message", "details"],
+        "properties": {
+            "code": {"$ref": "#/components/schemas/ErrorCode"},
+            "message": {"type": "string"},
+            "details": {"type": "object", "additionalProperties": {}},
+        },
+    }
+    ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    for path_item in result.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method not in {"get", "post", "put", "patch", "delete"}:
+                continue
+            responses = operation.setdefault("responses", {})
+            wanted = ["400", "401", "403", "404", "429"]
+            if method != "get":
+                wanted.append("409")
+            for status in wanted:
+                responses.setdefault(status, {"description": _ERROR_STATUSES[status], **ref})
+    return result

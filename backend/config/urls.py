@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from common.errors import json_error_view
+from common.frontend import frontend_index
+
+admin.site.site_header = _("Nanoguild administration")
+admin.site.site_title = _("Nanoguild admin")
+
+urlpatterns = [
+    path("", include("common.health")),
+    path("api/v1/", include("marketplace.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("_allauth/", include("allauth.headless.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("", frontend_index, name="frontend"),
+]
+
+handler404 = json_error_view("not_found", 404, _("Not found."))
+handler500 = json_error_view("server_error", 500, _("An unexpected error occurred."))
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,27 @@
+"""Error codes the marketplace's services raise, registered for the OpenAPI schema."""
+
+from common.errors import register_codes
+
+register_codes(
+    {
+        "email_taken": "An account with this email address exists already.",
+        "profile_exists": "The user has a freelancer profile already.",
+        "profile_incomplete": "The profile lacks what publishing needs (skills, a rate).",
+        "slug_taken": "That public address is taken.",
+        "unknown_skill": "A skill id or name does not match the taxonomy.",
+        "currency_unsupported": "The currency is not accepted.",
+        "budget_invalid": "The budget range is empty or reversed.",
+        "gig_not_open": "The gig does not take proposals in its current state.",
+        "gig_not_editable": "The gig can no longer be edited.",
+        "gig_incomplete": "The gig lacks what publishing needs.",
+        "proposal_exists": "You already have an active proposal on this gig.",
+        "own_gig": "You cannot propose on or be invited to your own firm's gig.",
+        "currency_mismatch": "The amount's currency differs from the gig's.",
+        "milestones_invalid": "Milestones must be positive and sum to the agreed price.",
+        "invitation_exists": "This freelancer was invited to this gig already.",
+        "profile_not_public": "The freelancer's profile is not public.",
+        "last_owner": "A firm must keep at least one owner.",
+        "member_exists": "That user is a member of the firm already.",
+        "user_not_found": "No active user has that email address.",
+    }
+)

@@ -1,0 +1,31 @@
+"""The marketplace's models live in sub-packages; Django finds them through this module."""
+
+from marketplace.accounts.models import OutboundEmail, User
+from marketplace.contracts.models import Contract, Milestone
+from marketplace.firms.models import Firm, FirmMembership
+from marketplace.gigs.models import Gig, GigLanguage, GigSkill
+from marketplace.moderation.models import ModerationAction
+from marketplace.profiles.models import FreelancerProfile, ProfileLanguage, ProfileSkill
+from marketplace.proposals.models import Invitation, Proposal
+from marketplace.skills.models import Skill, SkillAlias, SkillCategory
+
+__all__ = [
+    "Contract",
+    "Firm",
+    "FirmMembership",
+    "FreelancerProfile",
+    "Gig",
+    "GigLanguage",
+    "GigSkill",
+    "Invitation",
+    "Milestone",
+    "ModerationAction",
+    "OutboundEmail",
+    "ProfileLanguage",
+    "ProfileSkill",
+    "Proposal",
+    "Skill",
+    "SkillAlias",
+    "SkillCategory",
+    "User",
+]

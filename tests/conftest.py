@@ -1,0 +1,71 @@
+"""Fixtures shared by every suite. Tests run against the real PostgreSQL and Redis.
+
+`make test` exports DATABASE_URL (PostgreSQL) and REDIS_URL; pytest-django creates the
+`test_…` database on the local server.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rest_framework.test import APIClient
+
+from tests.factories import (
+    FirmFactory,
+    FirmMembershipFactory,
+    FreelancerProfileFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache() -> Any:
+    """Rate-limit counters and cached values must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def api() -> APIClient:
+    """An anonymous API client; `api.force_authenticate(user)` signs it in."""
+    return APIClient()
+
+
+def client_for(user: Any) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def freelancer(db: Any) -> Any:
+    """A user with a public freelancer profile."""
+    return FreelancerProfileFactory(visibility="public").user
+
+
+@pytest.fixture
+def firm_owner(db: Any) -> Any:
+    membership = FirmMembershipFactory(role="owner")
+    return membership.user
+
+
+@pytest.fixture
+def firm(firm_owner: Any) -> Any:
+    return firm_owner.firms.get()
+
+
+@pytest.fixture
+def stranger(db: Any) -> Any:
+    return UserFactory()
+
+
+@pytest.fixture
+def staff(db: Any) -> Any:
+    return UserFactory(is_staff=True)
+
+
+__all__ = ["FirmFactory", "client_for"]
