@@ -20,6 +20,12 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    """PBKDF2's 1M iterations cost ~0.7 s a login; tests check flows, not hash strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache() -> Any:
     """Rate-limit counters and cached values must not leak from one test into the next."""
     from django.core.cache import cache

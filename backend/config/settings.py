@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
 
 from config.env import BASE_DIR, PRODUCTION, REPO_DIR, VAR_DIR, env, require_production_settings
 
 if PRODUCTION:
     require_production_settings()
+
+# Lets annotations such as `admin.ModelAdmin[Gig]` and `forms.ModelForm[Skill]` run.
+django_stubs_ext.monkeypatch()
 
 VAR_DIR.mkdir(exist_ok=True)
 
@@ -159,7 +163,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = env.str("ACCOUNT_EMAIL_VERIFICATION", default="mandatory")
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Nanoguild] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if PRODUCTION else "http"
@@ -194,6 +198,7 @@ USE_TZ = True
 # --- Static, media, frontend --------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns on every request when it is missing
 STATICFILES_DIRS = [REPO_DIR / "frontend" / "public"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))

@@ -1,16 +1,25 @@
-"""allauth adapter: emails are rendered in the recipient's language and sent by Celery."""
+"""allauth adapter: new users keep the language they signed up in; every email is rendered
+in its recipient's language and leaves through the outbox (sent by Celery after commit)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.http import HttpRequest
 from django.utils import translation
 
 from marketplace.accounts.services import email_queue
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
+        language = (translation.get_language() or "en")[:2]
+        if language in dict(settings.LANGUAGES):
+            user.language = language
+        return super().save_user(request, user, form, commit=commit)
+
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language() or "en"

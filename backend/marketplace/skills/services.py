@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from django.db import transaction
 
@@ -12,6 +13,7 @@ from marketplace.skills.models import Skill, SkillAlias, SkillCategory
 from marketplace.skills.normalize import normalize_skill_name
 
 TAXONOMY_FILE = Path(__file__).parent / "data" / "skills.json"
+_LABELS = ("label_en", "label_de", "label_fr")
 
 
 @dataclass(frozen=True)
@@ -20,67 +22,91 @@ class TaxonomyLoadResult:
     skills: int
     aliases: int
     related_links: int
+    changed: int
+
+
+def _labels(row: dict[str, Any]) -> dict[str, str]:
+    return {f"label_{lang}": row["labels"][lang] for lang in ("en", "de", "fr")}
 
 
 @transaction.atomic
 def skill_taxonomy_load(*, path: Path = TAXONOMY_FILE) -> TaxonomyLoadResult:
     """Create or update every category, skill, alias and related link from the data file.
 
-    Idempotent: a second run with the same file writes nothing new. Skills that left the
-    file are deactivated, not deleted, because profiles and gigs may still reference them.
+    Idempotent: a second run with the same file writes nothing (`changed == 0`). Skills that
+    left the file are deactivated, not deleted, because profiles and gigs may reference them.
+    Bulk statements keep a full load to a handful of queries (it runs on every `make run`).
     """
     data = json.loads(path.read_text(encoding="utf-8"))
-    categories: dict[str, SkillCategory] = {}
+    changed = 0
+
+    categories = {c.slug: c for c in SkillCategory.objects.all()}
     for row in data["categories"]:
-        labels = row["labels"]
-        category, _ = SkillCategory.objects.update_or_create(
-            slug=row["slug"],
-            defaults={"label_en": labels["en"], "label_de": labels["de"], "label_fr": labels["fr"]},
-        )
-        categories[category.slug] = category
+        labels = _labels(row)
+        category = categories.get(row["slug"])
+        if category is None:
+            categories[row["slug"]] = SkillCategory.objects.create(slug=row["slug"], **labels)
+            changed += 1
+        elif any(getattr(category, k) != v for k, v in labels.items()):
+            SkillCategory.objects.filter(id=category.id).update(**labels)
+            changed += 1
 
-    skills: dict[str, Skill] = {}
+    existing = {s.slug: s for s in Skill.objects.all()}
+    to_create: list[Skill] = []
+    to_update: list[Skill] = []
     for row in data["skills"]:
-        labels = row["labels"]
-        skill, _ = Skill.objects.update_or_create(
-            slug=row["slug"],
-            defaults={
-                "category": categories[row["category"]],
-                "label_en": labels["en"],
-                "label_de": labels["de"],
-                "label_fr": labels["fr"],
-                "is_active": True,
-            },
-        )
-        skills[skill.slug] = skill
-    Skill.objects.exclude(slug__in=skills).update(is_active=False)
+        values: dict[str, Any] = {
+            "category_id": categories[row["category"]].id,
+            "is_active": True,
+            **_labels(row),
+        }
+        skill = existing.get(row["slug"])
+        if skill is None:
+            to_create.append(Skill(slug=row["slug"], **values))
+        elif any(getattr(skill, k) != v for k, v in values.items()):
+            for key, value in values.items():
+                setattr(skill, key, value)
+            to_update.append(skill)
+    Skill.objects.bulk_create(to_create)
+    Skill.objects.bulk_update(to_update, ["category_id", "is_active", *_LABELS])
+    in_file = {row["slug"] for row in data["skills"]}
+    changed += len(to_create) + len(to_update)
+    changed += (
+        Skill.objects.exclude(slug__in=in_file).filter(is_active=True).update(is_active=False)
+    )
+    skills = {s.slug: s for s in Skill.objects.filter(slug__in=in_file)}
 
-    wanted_aliases: dict[str, tuple[Skill, str]] = {}
+    wanted: dict[str, tuple[int, str]] = {}
     for row in data["skills"]:
         own = {normalize_skill_name(row["slug"]), normalize_skill_name(row["labels"]["en"])}
         for alias in row.get("aliases", []):
             key = normalize_skill_name(alias)
             if key and key not in own:
-                wanted_aliases[key] = (skills[row["slug"]], alias)
-    existing = {a.normalized: a for a in SkillAlias.objects.all()}
-    for key, (skill, alias) in wanted_aliases.items():
-        current = existing.get(key)
-        if current is None:
-            SkillAlias.objects.create(skill=skill, alias=alias, normalized=key)
-        elif current.skill_id != skill.id or current.alias != alias:
-            current.skill, current.alias = skill, alias
-            current.save(update_fields=["skill", "alias"])
-    SkillAlias.objects.exclude(normalized__in=wanted_aliases).delete()
+                wanted[key] = (skills[row["slug"]].id, alias)
+    current = {a.normalized: (a.skill_id, a.alias) for a in SkillAlias.objects.all()}
+    stale = [key for key, value in current.items() if wanted.get(key) != value]
+    changed += SkillAlias.objects.filter(normalized__in=stale).delete()[0]
+    SkillAlias.objects.bulk_create(
+        SkillAlias(skill_id=skill_id, alias=alias, normalized=key)
+        for key, (skill_id, alias) in wanted.items()
+        if current.get(key) != (skill_id, alias)
+    )
+    changed += sum(1 for key, value in wanted.items() if current.get(key) != value)
 
-    links = 0
+    through = Skill.related.through
+    pairs: set[tuple[int, int]] = set()
     for row in data["skills"]:
-        skill = skills[row["slug"]]
-        related = [skills[slug] for slug in row.get("related", [])]
-        skill.related.add(*related)
-        links += len(related)
+        for other in row.get("related", []):
+            a, b = skills[row["slug"]].id, skills[other].id
+            pairs.update({(a, b), (b, a)})  # symmetrical: both directions are rows
+    have = set(through.objects.values_list("from_skill_id", "to_skill_id"))
+    missing = pairs - have
+    through.objects.bulk_create(through(from_skill_id=a, to_skill_id=b) for a, b in sorted(missing))
+    changed += len(missing)
     return TaxonomyLoadResult(
-        categories=len(categories),
+        categories=len(data["categories"]),
         skills=len(skills),
-        aliases=len(wanted_aliases),
-        related_links=links,
+        aliases=len(wanted),
+        related_links=len(pairs) // 2,
+        changed=changed,
     )

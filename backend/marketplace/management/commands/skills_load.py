@@ -12,5 +12,6 @@ class Command(BaseCommand):
         result = skill_taxonomy_load()
         self.stdout.write(
             f"Skill taxonomy: {result.categories} categories, {result.skills} skills, "
-            f"{result.aliases} aliases, {result.related_links} related links."
+            f"{result.aliases} aliases, {result.related_links} related links "
+            f"({result.changed} changes)."
         )
