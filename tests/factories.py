@@ -93,6 +93,7 @@ class GigFactory(factory.django.DjangoModelFactory[Gig]):
 
     class Meta:
         model = Gig
+        skip_postgeneration_save = True
 
     firm = factory.SubFactory(FirmFactory)
     created_by = factory.SubFactory(UserFactory)

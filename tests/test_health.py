@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from django.conf import LazySettings
-from django.test import Client
+from django.test import Client, override_settings
 
 REDIS_CACHE = "django.core.cache.backends.redis.RedisCache"
 # Database 15 is the test database number `make test` gives REDIS_URL; nothing else uses it.
@@ -44,8 +44,13 @@ def test_healthz_refuses_other_methods(client: Client) -> None:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", ["/readyz", "/readyz/"])
-def test_readyz_is_ok_with_the_configured_services(client: Client, path: str) -> None:
-    # Given the test settings (PostgreSQL, Redis cache, in-process Celery broker)
+def test_readyz_is_ok_with_the_configured_services(
+    client: Client, settings: LazySettings, path: str
+) -> None:
+    # Given the test database and cache (PostgreSQL and Redis under `make test`) and the
+    # embedded mode's in-process Celery broker
+    settings.CELERY_BROKER_URL = "memory://"
+
     # When the readiness probe is called
     response = client.get(path)
 
@@ -72,10 +77,10 @@ def test_readyz_reaches_a_live_broker_and_redis_cache(
     client: Client, settings: LazySettings, broker_url: str
 ) -> None:
     # Given a Redis cache and a real broker, as in production
-    settings.CACHES = _redis_cache(LIVE_REDIS)
     settings.CELERY_BROKER_URL = broker_url
 
-    response = client.get("/readyz")
+    with override_settings(CACHES=_redis_cache(LIVE_REDIS)):
+        response = client.get("/readyz")
 
     assert response.status_code == 200
     assert response.json()["checks"] == {
@@ -123,11 +128,13 @@ def test_readyz_is_unavailable_when_the_broker_is_down(
 def test_readyz_is_unavailable_when_the_cache_is_down(
     client: Client, settings: LazySettings
 ) -> None:
-    # Given a Redis cache on a closed port (overriding CACHES resets django.core.cache.caches
-    # through the setting_changed signal, so the view gets a client for the new location)
-    settings.CACHES = _redis_cache(CLOSED_PORT_REDIS)
+    # Given a Redis cache on a closed port. Overriding CACHES resets django.core.cache.caches
+    # (setting_changed signal), so the view gets a client for the new location; the override
+    # ends with the request, before the shared fixtures clear the cache on teardown.
+    settings.CELERY_BROKER_URL = "memory://"
 
-    response = client.get("/readyz")
+    with override_settings(CACHES=_redis_cache(CLOSED_PORT_REDIS)):
+        response = client.get("/readyz")
 
     assert response.status_code == 503
     assert response.json() == {

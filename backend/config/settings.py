@@ -93,6 +93,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # that a terminated backend is replaced quickly. Health checks catch a dead one first.
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DB_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the single embedded process read while a background task writes.
     DATABASES["default"]["OPTIONS"] = {
@@ -110,6 +111,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="ng"),
+            # A hung Redis must fail a request in seconds, not hold a worker for minutes.
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
     }
     CHANNEL_LAYERS = {
@@ -247,7 +250,24 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
-    "ENUM_NAME_OVERRIDES": {},
+    # Name each status enum once, after its model choices, instead of per serializer field.
+    "ENUM_NAME_OVERRIDES": {
+        "EngagementType": "marketplace.gigs.models.EngagementType",
+        "GigStatus": "marketplace.gigs.models.GigStatus",
+        "ModerationState": "marketplace.gigs.models.ModerationState",
+        "LocationType": "marketplace.gigs.models.LocationType",
+        "ProfileVisibility": "marketplace.profiles.models.ProfileVisibility",
+        "SkillLevel": "marketplace.profiles.models.SkillLevel",
+        "FirmSize": "marketplace.firms.models.FirmSize",
+        "FirmRole": "marketplace.firms.models.FirmRole",
+        "InvitationStatus": "marketplace.proposals.models.InvitationStatus",
+        "ProposalStatus": "marketplace.proposals.models.ProposalStatus",
+        "ContractStatus": "marketplace.contracts.models.ContractStatus",
+        "MilestoneStatus": "marketplace.contracts.models.MilestoneStatus",
+        "LanguageProficiency": "common.models.LanguageProficiency",
+        "Currency": "common.money.CURRENCY_CHOICES",
+        "UserLanguage": "config.settings.LANGUAGES",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "common.schema.add_error_codes",

@@ -23,5 +23,7 @@ register_codes(
         "last_owner": "A firm must keep at least one owner.",
         "member_exists": "That user is a member of the firm already.",
         "user_not_found": "No active user has that email address.",
+        "reason_required": "Hiding content needs a reason for the owner and the audit log.",
+        "price_invalid": "The price must be a positive amount of minor units within limits.",
     }
 )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 
+from common.errors import NotFound
 from marketplace.firms.models import Firm, FirmMembership, FirmRole
 
 
@@ -31,3 +32,44 @@ def firm_is_member(*, firm: Firm, user: Any) -> bool:
 
 def firm_is_owner(*, firm: Firm, user: Any) -> bool:
     return firm_role(firm=firm, user=user) == FirmRole.OWNER
+
+
+def firm_get(*, slug: str) -> Firm:
+    """A firm's public page: every firm is visible, so freelancers can look before proposing."""
+    firm = Firm.objects.filter(slug=slug).first()
+    if firm is None:
+        raise NotFound()
+    return firm
+
+
+def firm_list_of_user(*, user: Any) -> QuerySet[Firm]:
+    """The firms the user belongs to, each annotated with `my_role`."""
+    if not getattr(user, "is_authenticated", False):
+        return Firm.objects.none()
+    role = FirmMembership.objects.filter(firm=OuterRef("pk"), user=user).values("role")[:1]
+    return Firm.objects.filter(memberships__user=user).annotate(my_role=Subquery(role))
+
+
+def firm_memberships_of_user(*, user: Any) -> QuerySet[FirmMembership]:
+    """The user's memberships with their firms loaded, oldest first (for the "me" summary)."""
+    if not getattr(user, "is_authenticated", False):
+        return FirmMembership.objects.none()
+    return (
+        FirmMembership.objects.filter(user=user).select_related("firm").order_by("created_at", "id")
+    )
+
+
+def firm_check_members_visible(*, firm: Firm, user: Any) -> None:
+    """Only members and staff may see who works at a firm; anyone else gets `NotFound` (the
+    firm itself is public, its members are not)."""
+    if not (
+        getattr(user, "is_authenticated", False)
+        and (user.is_staff or firm_is_member(firm=firm, user=user))
+    ):
+        raise NotFound()
+
+
+def firm_member_list(*, firm: Firm, user: Any) -> QuerySet[FirmMembership]:
+    """The firm's members with their users loaded, for members and staff (else `NotFound`)."""
+    firm_check_members_visible(firm=firm, user=user)
+    return FirmMembership.objects.filter(firm=firm).select_related("user")

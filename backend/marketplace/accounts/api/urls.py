@@ -1,3 +1,7 @@
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from marketplace.accounts.api.views import MeView
+
+urlpatterns = [
+    path("me/", MeView.as_view(), name="me"),
+]

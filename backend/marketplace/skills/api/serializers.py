@@ -9,7 +9,7 @@ from marketplace.skills.models import Skill, SkillCategory
 
 
 class SkillCategoryOutput(serializers.ModelSerializer[SkillCategory]):
-    label = serializers.SerializerMethodField()
+    label = serializers.SerializerMethodField()  # type: ignore[assignment]
 
     class Meta:
         model = SkillCategory
@@ -22,12 +22,22 @@ class SkillCategoryOutput(serializers.ModelSerializer[SkillCategory]):
 class SkillOutput(serializers.ModelSerializer[Skill]):
     """A skill with its label in the request's language and all three for editors."""
 
-    label = serializers.SerializerMethodField()
-    category = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    label = serializers.SerializerMethodField()  # type: ignore[assignment]
+    category: serializers.SlugRelatedField[SkillCategory] = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True
+    )
 
     class Meta:
         model = Skill
-        fields = ("id", "slug", "label", "label_en", "label_de", "label_fr", "category")
+        fields: tuple[str, ...] = (
+            "id",
+            "slug",
+            "label",
+            "label_en",
+            "label_de",
+            "label_fr",
+            "category",
+        )
 
     def get_label(self, obj: Skill) -> str:
         return obj.label()

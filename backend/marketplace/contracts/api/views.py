@@ -1,0 +1,98 @@
+"""Contract endpoints: the two parties read a contract, end it, and add milestones."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from marketplace.contracts.api.filters import ContractFilter
+from marketplace.contracts.api.serializers import ContractOutput, MilestoneInput, MilestoneOutput
+from marketplace.contracts.models import Contract
+from marketplace.contracts.selectors import contract_get_visible, contract_list_mine
+from marketplace.contracts.services import contract_cancel, contract_complete, milestone_add
+from marketplace.gigs.api.base import signed_in_user
+
+
+def render_contract(request: Request, contract: Contract, *, reload: bool = True) -> Response:
+    """Render the contract; after a write, reload it with its milestones."""
+    fresh = contract_get_visible(contract_id=contract.pk, user=request.user) if reload else contract
+    return Response(ContractOutput(fresh).data)
+
+
+class ContractListView(generics.ListAPIView[Contract]):
+    """Contracts you work on as a freelancer, and those your firms hired for."""
+
+    permission_classes = (IsAuthenticated,)
+    serializer_class = ContractOutput
+    filterset_class = ContractFilter
+    queryset = Contract.objects.none()
+
+    def get_queryset(self) -> QuerySet[Contract]:
+        return contract_list_mine(user=self.request.user)
+
+    @extend_schema(summary="Your contracts", responses=ContractOutput(many=True))
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class ContractDetailView(APIView):
+    permission_classes = (IsAuthenticated,)
+
+    @extend_schema(summary="A contract with its milestones", responses=ContractOutput)
+    def get(self, request: Request, contract_id: int) -> Response:
+        contract = contract_get_visible(contract_id=contract_id, user=request.user)
+        return render_contract(request, contract, reload=False)
+
+
+class ContractCompleteView(APIView):
+    """The hiring firm declares the work done: active → completed; the gig completes."""
+
+    permission_classes = (IsAuthenticated,)
+    throttle_scope = "writes"
+
+    @extend_schema(summary="Complete a contract", request=None, responses=ContractOutput)
+    def post(self, request: Request, contract_id: int) -> Response:
+        contract = contract_get_visible(contract_id=contract_id, user=request.user)
+        return render_contract(
+            request, contract_complete(contract=contract, by=signed_in_user(request))
+        )
+
+
+class ContractCancelView(APIView):
+    """Either party ends the contract: milestones awaiting funding are cancelled."""
+
+    permission_classes = (IsAuthenticated,)
+    throttle_scope = "writes"
+
+    @extend_schema(summary="Cancel a contract", request=None, responses=ContractOutput)
+    def post(self, request: Request, contract_id: int) -> Response:
+        contract = contract_get_visible(contract_id=contract_id, user=request.user)
+        return render_contract(
+            request, contract_cancel(contract=contract, by=signed_in_user(request))
+        )
+
+
+class MilestoneCreateView(APIView):
+    """The hiring firm adds a milestone at the end of an active contract."""
+
+    permission_classes = (IsAuthenticated,)
+    throttle_scope = "writes"
+
+    @extend_schema(
+        summary="Add a milestone", request=MilestoneInput, responses={201: MilestoneOutput}
+    )
+    def post(self, request: Request, contract_id: int) -> Response:
+        contract = contract_get_visible(contract_id=contract_id, user=request.user)
+        data = MilestoneInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        milestone = milestone_add(
+            contract=contract, by=signed_in_user(request), **data.validated_data
+        )
+        return Response(MilestoneOutput(milestone).data, status=201)

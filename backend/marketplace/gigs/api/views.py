@@ -1,0 +1,146 @@
+"""Gig endpoints: browse, post, edit and move a gig through its lifecycle."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics
+from rest_framework.exceptions import NotAuthenticated
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from common.errors import ValidationFailed
+from marketplace.accounts.models import User
+from marketplace.firms.models import Firm
+from marketplace.gigs.api.base import WritesThrottleMixin, member_firm_ids, signed_in_user
+from marketplace.gigs.api.filters import GigFilter
+from marketplace.gigs.api.serializers import GigCreateInput, GigOutput, GigUpdateInput
+from marketplace.gigs.models import Gig
+from marketplace.gigs.selectors import (
+    gig_get_visible,
+    gig_list_of_my_firms,
+    gig_list_public,
+)
+from marketplace.gigs.services import (
+    gig_cancel,
+    gig_close,
+    gig_create,
+    gig_publish,
+    gig_reopen,
+    gig_update,
+)
+
+
+def render_gig(request: Request, gig: Gig, *, status: int = 200, reload: bool = True) -> Response:
+    """Render the gig; after a write, reload it with its details as the caller sees it."""
+    fresh = gig_get_visible(gig_id=gig.pk, user=request.user) if reload else gig
+    context = {"request": request, "member_firm_ids": member_firm_ids(request.user)}
+    return Response(GigOutput(fresh, context=context).data, status=status)
+
+
+class GigListCreateView(WritesThrottleMixin, generics.ListAPIView[Gig]):
+    """Open gigs anyone may browse, newest first; `scope=mine` lists your firms' gigs."""
+
+    serializer_class = GigOutput
+    filterset_class = GigFilter
+    queryset = Gig.objects.none()
+
+    def get_queryset(self) -> QuerySet[Gig]:
+        if self.request.query_params.get("scope") == "mine":
+            if not self.request.user.is_authenticated:
+                raise NotAuthenticated()
+            return gig_list_of_my_firms(user=self.request.user)
+        return gig_list_public()
+
+    def get_serializer_context(self) -> Mapping[str, Any]:
+        return {
+            **super().get_serializer_context(),
+            "member_firm_ids": member_firm_ids(self.request.user),
+        }
+
+    @extend_schema(
+        summary="Browse open gigs, or every gig of your firms with scope=mine",
+        responses=GigOutput(many=True),
+    )
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Post a gig (as a draft) for one of your firms",
+        request=GigCreateInput,
+        responses={201: GigOutput},
+    )
+    def post(self, request: Request) -> Response:
+        data = GigCreateInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        firm = Firm.objects.filter(slug=values.pop("firm")).first()
+        if firm is None:
+            raise ValidationFailed(
+                "validation_error", _("Some fields are invalid."), firm=[str(_("No such firm."))]
+            )
+        gig = gig_create(firm=firm, by=signed_in_user(request), **values)
+        return render_gig(request, gig, status=201)
+
+
+class GigDetailView(WritesThrottleMixin, APIView):
+    """One gig: public while open; its firm's members see it in every state."""
+
+    @extend_schema(summary="A gig", responses=GigOutput)
+    def get(self, request: Request, gig_id: int) -> Response:
+        gig = gig_get_visible(gig_id=gig_id, user=request.user)
+        return render_gig(request, gig, reload=False)
+
+    @extend_schema(
+        summary="Edit a draft or open gig (firm members)",
+        request=GigUpdateInput,
+        responses=GigOutput,
+    )
+    def patch(self, request: Request, gig_id: int) -> Response:
+        gig = gig_get_visible(gig_id=gig_id, user=request.user, details=False)
+        data = GigUpdateInput(data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        gig = gig_update(gig=gig, by=signed_in_user(request), **data.validated_data)
+        return render_gig(request, gig)
+
+
+class _GigActionView(APIView):
+    permission_classes = (IsAuthenticated,)
+    throttle_scope = "writes"
+    service: ClassVar[Callable[..., Gig]]
+
+    @extend_schema(request=None, responses=GigOutput)
+    def post(self, request: Request, gig_id: int) -> Response:
+        gig = gig_get_visible(gig_id=gig_id, user=request.user, details=False)
+        by: User = signed_in_user(request)
+        return render_gig(request, type(self).service(gig=gig, by=by))
+
+
+class GigPublishView(_GigActionView):
+    """draft → open: the gig becomes public and takes proposals (needs a required skill)."""
+
+    service = staticmethod(gig_publish)
+
+
+class GigCloseView(_GigActionView):
+    """open → closed: stop taking proposals; those received stay."""
+
+    service = staticmethod(gig_close)
+
+
+class GigReopenView(_GigActionView):
+    """closed → open: take proposals again."""
+
+    service = staticmethod(gig_reopen)
+
+
+class GigCancelView(_GigActionView):
+    """draft / open / closed → cancelled: active proposals are declined, invitations revoked."""
+
+    service = staticmethod(gig_cancel)

@@ -1,0 +1,158 @@
+"""Moderators hide and restore profiles and gigs; every decision leaves one audit row.
+
+Only staff moderate. Each call locks its target row, checks the transition against the row's
+current state (so two moderators clicking at once cannot both hide it and write two audit
+rows), changes the state and appends a `ModerationAction`, all in one transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TypeVar
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from common.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from marketplace.accounts.models import User
+from marketplace.gigs.models import Gig, ModerationState
+from marketplace.moderation.models import ModerationAction, ModerationActionKind
+from marketplace.profiles.models import FreelancerProfile, ProfileVisibility
+
+logger = logging.getLogger(__name__)
+
+# Both `moderation_reason` columns and `ModerationAction.reason` hold 500 characters.
+REASON_MAX_LENGTH = 500
+
+_Moderated = TypeVar("_Moderated", FreelancerProfile, Gig)
+_PROFILE_FIELDS = ["visibility", "moderation_reason"]
+_GIG_FIELDS = ["moderation_state", "moderation_reason"]
+
+
+def profile_hide(*, profile: FreelancerProfile, by: User, reason: str) -> FreelancerProfile:
+    """Hide a draft or public profile from everyone but its owner and staff.
+
+    Requires staff and a reason (shown to the owner, kept in the audit log). A profile that is
+    hidden already is refused with `invalid_state` and no audit row is written.
+    """
+    _require_moderator(by)
+    reason = _clean_reason(reason, required=True)
+    with transaction.atomic():
+        _lock(profile, fields=_PROFILE_FIELDS)
+        if profile.visibility == ProfileVisibility.HIDDEN:
+            raise Conflict("invalid_state", _("This profile is hidden already."))
+        profile.visibility = ProfileVisibility.HIDDEN
+        profile.moderation_reason = reason
+        profile.save(update_fields=["visibility", "moderation_reason", "updated_at"])
+        _record(target=profile, action=ModerationActionKind.HIDE, reason=reason, by=by)
+    return profile
+
+
+def profile_restore(*, profile: FreelancerProfile, by: User, reason: str = "") -> FreelancerProfile:
+    """Publish a profile that moderation hid: hidden → public, and clear the hiding reason.
+
+    Requires staff. Only hidden profiles can be restored (a draft is published by its owner,
+    who must first complete it); anything else is refused with `invalid_state`.
+    """
+    _require_moderator(by)
+    reason = _clean_reason(reason, required=False)
+    with transaction.atomic():
+        _lock(profile, fields=_PROFILE_FIELDS)
+        if profile.visibility != ProfileVisibility.HIDDEN:
+            raise Conflict("invalid_state", _("Only a hidden profile can be restored."))
+        profile.visibility = ProfileVisibility.PUBLIC
+        profile.moderation_reason = ""
+        profile.save(update_fields=["visibility", "moderation_reason", "updated_at"])
+        _record(target=profile, action=ModerationActionKind.PUBLISH, reason=reason, by=by)
+    return profile
+
+
+def gig_hide(*, gig: Gig, by: User, reason: str) -> Gig:
+    """Hide a gig from the API and search whatever its lifecycle status; the status is kept.
+
+    Requires staff and a reason. A gig that is hidden already is refused with `invalid_state`
+    and no audit row is written.
+    """
+    _require_moderator(by)
+    reason = _clean_reason(reason, required=True)
+    with transaction.atomic():
+        _lock(gig, fields=_GIG_FIELDS)
+        if gig.moderation_state == ModerationState.HIDDEN:
+            raise Conflict("invalid_state", _("This gig is hidden already."))
+        gig.moderation_state = ModerationState.HIDDEN
+        gig.moderation_reason = reason
+        gig.save(update_fields=["moderation_state", "moderation_reason", "updated_at"])
+        _record(target=gig, action=ModerationActionKind.HIDE, reason=reason, by=by)
+    return gig
+
+
+def gig_restore(*, gig: Gig, by: User, reason: str = "") -> Gig:
+    """Make a hidden gig visible again and clear the hiding reason; its status is untouched.
+
+    Requires staff. A gig that is not hidden is refused with `invalid_state`.
+    """
+    _require_moderator(by)
+    reason = _clean_reason(reason, required=False)
+    with transaction.atomic():
+        _lock(gig, fields=_GIG_FIELDS)
+        if gig.moderation_state != ModerationState.HIDDEN:
+            raise Conflict("invalid_state", _("Only a hidden gig can be restored."))
+        gig.moderation_state = ModerationState.VISIBLE
+        gig.moderation_reason = ""
+        gig.save(update_fields=["moderation_state", "moderation_reason", "updated_at"])
+        _record(target=gig, action=ModerationActionKind.PUBLISH, reason=reason, by=by)
+    return gig
+
+
+def _require_moderator(user: User) -> None:
+    if not (user.is_active and user.is_staff):
+        raise Forbidden("permission_denied", _("Only staff may moderate content."))
+
+
+def _clean_reason(reason: str, *, required: bool) -> str:
+    reason = (reason or "").strip()
+    if required and not reason:
+        raise ValidationFailed(
+            "reason_required",
+            _("Say why: the reason is shown to the owner and kept in the audit log."),
+            reason=[str(_("This field is required."))],
+        )
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValidationFailed(
+            "validation_error",
+            _("Some fields are invalid."),
+            reason=[str(_("At most 500 characters."))],
+        )
+    return reason
+
+
+def _lock(target: _Moderated, *, fields: list[str]) -> None:
+    """Lock the target's row and reload its moderation fields, so the check sees fresh state."""
+    try:
+        target.refresh_from_db(
+            from_queryset=type(target)._default_manager.select_for_update(), fields=fields
+        )
+    except ObjectDoesNotExist as exc:
+        raise NotFound() from exc
+
+
+def _record(*, target: models.Model, action: str, reason: str, by: User) -> ModerationAction:
+    entry = ModerationAction.objects.create(
+        content_type=ContentType.objects.get_for_model(target),
+        object_id=target.pk,
+        action=action,
+        reason=reason,
+        actor=by,
+    )
+    logger.info(
+        "moderation_action",
+        extra={
+            "action": action,
+            "target_type": target._meta.model_name,
+            "target_id": target.pk,
+            "actor_id": by.pk,
+        },
+    )
+    return entry

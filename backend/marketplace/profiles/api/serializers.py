@@ -1,0 +1,135 @@
+"""Shapes of freelancer profiles in the API. Input serializers parse types and lengths; the
+rules (slug form, currencies, rate bounds, links, skills) live in `profiles.services`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from common.models import LanguageProficiency
+from common.money import MAX_AMOUNT_MINOR
+from marketplace.profiles import services
+from marketplace.profiles.models import FreelancerProfile, ProfileSkill, SkillLevel
+
+# --- output ---------------------------------------------------------------------------------
+
+
+class ProfileSkillOutput(serializers.Serializer[ProfileSkill]):
+    id = serializers.IntegerField(source="skill.id")
+    slug = serializers.CharField(source="skill.slug")
+    # `label` shadows Field.label in the type stubs only; DRF moves it to the declared fields.
+    label = serializers.SerializerMethodField(help_text="In the request's language.")  # type: ignore[assignment]
+    level = serializers.IntegerField(help_text="1 beginner, 2 intermediate, 3 advanced, 4 expert.")
+    years = serializers.IntegerField()
+
+    def get_label(self, obj: ProfileSkill) -> str:
+        return obj.skill.label()
+
+
+class ProfileLanguageOutput(serializers.Serializer[Any]):
+    code = serializers.CharField(help_text="ISO 639-1.")
+    proficiency = serializers.ChoiceField(choices=LanguageProficiency.choices)
+
+
+class LinkSerializer(serializers.Serializer[Any]):
+    url = serializers.CharField(max_length=services.LINK_URL_MAX_LENGTH, help_text="http(s) URL.")
+    label = serializers.CharField(  # type: ignore[assignment]
+        max_length=services.LINK_LABEL_MAX_LENGTH, required=False, allow_blank=True, default=""
+    )
+
+
+class ProfileCardOutput(serializers.Serializer[FreelancerProfile]):
+    """One row of the public list."""
+
+    slug = serializers.CharField()
+    full_name = serializers.CharField(source="user.full_name")
+    headline = serializers.CharField()
+    country = serializers.CharField(source="country.code", help_text="ISO 3166 alpha-2.")
+    time_zone = serializers.CharField()
+    hourly_rate_minor = serializers.IntegerField(allow_null=True)
+    daily_rate_minor = serializers.IntegerField(allow_null=True)
+    rate_currency = serializers.CharField()
+    hours_per_week = serializers.IntegerField()
+    available_from = serializers.DateField(allow_null=True)
+    skills = ProfileSkillOutput(source="profile_skills", many=True)
+    languages = ProfileLanguageOutput(many=True)
+    created_at = serializers.DateTimeField()
+
+
+class ProfileDetailOutput(ProfileCardOutput):
+    """The public profile page."""
+
+    bio = serializers.CharField()
+    working_hours_start = serializers.TimeField(help_text="In the profile's time zone.")
+    working_hours_end = serializers.TimeField(
+        help_text="In the profile's time zone; before the start when the window wraps midnight."
+    )
+    links = LinkSerializer(many=True)
+
+
+class OwnProfileOutput(ProfileDetailOutput):
+    """The owner's view: also the state and why moderation hid it."""
+
+    visibility = serializers.CharField(help_text="draft, public or hidden (by moderation).")
+    moderation_reason = serializers.CharField()
+    updated_at = serializers.DateTimeField()
+
+
+# --- input ----------------------------------------------------------------------------------
+
+
+class SkillItemInput(serializers.Serializer[Any]):
+    skill = serializers.CharField(
+        max_length=120, help_text="Skill id, slug, label (en/de/fr) or alias, e.g. `React.js`."
+    )
+    level = serializers.ChoiceField(choices=SkillLevel.choices, default=SkillLevel.INTERMEDIATE)
+    years = serializers.IntegerField(min_value=0, max_value=services.YEARS_MAX, default=0)
+
+
+class LanguageItemInput(serializers.Serializer[Any]):
+    code = serializers.CharField(min_length=2, max_length=2, help_text="ISO 639-1, e.g. `de`.")
+    proficiency = serializers.ChoiceField(choices=LanguageProficiency.choices)
+
+
+class ProfileUpdateInput(serializers.Serializer[Any]):
+    """Every field optional; `skills` and `languages`, when given, replace the whole list."""
+
+    slug = serializers.CharField(max_length=services.SLUG_MAX_LENGTH, required=False)
+    headline = serializers.CharField(max_length=services.HEADLINE_MAX_LENGTH, required=False)
+    bio = serializers.CharField(
+        max_length=services.BIO_MAX_LENGTH, required=False, allow_blank=True
+    )
+    country = serializers.CharField(max_length=2, required=False, help_text="ISO 3166 alpha-2.")
+    time_zone = serializers.CharField(max_length=64, required=False, help_text="IANA name.")
+    working_hours_start = serializers.TimeField(required=False)
+    working_hours_end = serializers.TimeField(required=False)
+    hourly_rate_minor = serializers.IntegerField(
+        min_value=1, max_value=MAX_AMOUNT_MINOR, allow_null=True, required=False
+    )
+    daily_rate_minor = serializers.IntegerField(
+        min_value=1, max_value=MAX_AMOUNT_MINOR, allow_null=True, required=False
+    )
+    rate_currency = serializers.CharField(max_length=8, required=False, help_text="ISO 4217.")
+    hours_per_week = serializers.IntegerField(
+        min_value=0, max_value=services.HOURS_PER_WEEK_MAX, required=False
+    )
+    available_from = serializers.DateField(allow_null=True, required=False)
+    links = serializers.ListField(
+        child=LinkSerializer(), required=False, max_length=services.LINKS_MAX
+    )
+    skills = serializers.ListField(
+        child=SkillItemInput(), required=False, max_length=services.SKILLS_MAX
+    )
+    languages = serializers.ListField(
+        child=LanguageItemInput(), required=False, max_length=services.LANGUAGES_MAX
+    )
+
+
+class ProfileCreateInput(ProfileUpdateInput):
+    slug = serializers.CharField(
+        max_length=services.SLUG_MAX_LENGTH,
+        help_text="Public address: lowercase letters, digits and single hyphens.",
+    )
+    headline = serializers.CharField(max_length=services.HEADLINE_MAX_LENGTH)
+    country = serializers.CharField(max_length=2, help_text="ISO 3166 alpha-2.")
