@@ -1,5 +1,7 @@
-"""Django admin: every model's pages render, changelists keep a fixed query count, and the
-moderation actions go through the services (reason asked, audit row written, refusals counted).
+"""Django admin: every model's pages render, changelists keep a fixed query count, fields and
+rows the services own are read-only, and the taxonomy and user pages save what they should.
+
+The moderation actions and the audit log are in `test_admin_moderation.py`.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from tests.factories import (
 
 from marketplace.accounts.models import OutboundEmail, User
 from marketplace.contracts.models import Contract, Milestone
+from marketplace.firms.models import Firm, FirmMembership
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
 from marketplace.moderation.models import ModerationAction
 from marketplace.moderation.services import gig_hide, profile_hide
@@ -36,7 +39,6 @@ pytestmark = pytest.mark.django_db
 REGISTERED = sorted(admin.site._registry, key=lambda model: model._meta.label)
 # Resolved lazily: importing the URLconf at collection would tie this module to every app's urls.
 PROFILES = "admin:marketplace_freelancerprofile_changelist"
-GIGS = "admin:marketplace_gig_changelist"
 
 
 def _admin_url(model: type[models.Model], view: str, *args: Any) -> str:
@@ -131,7 +133,7 @@ def test_add_page_renders_or_is_forbidden_on_purpose(
     admin_client: Client, model: type[models.Model]
 ) -> None:
     response = admin_client.get(_admin_url(model, "add"))
-    read_only = {ModerationAction, OutboundEmail, Contract}
+    read_only = {ModerationAction, OutboundEmail, Contract, FirmMembership, Firm}
     assert response.status_code == (403 if model in read_only else 200)
 
 
@@ -200,174 +202,7 @@ def test_non_staff_user_is_sent_to_the_admin_login(client: Client) -> None:
     assert response["Location"] == f"{reverse('admin:login')}?next={reverse(PROFILES)}"
 
 
-def test_non_staff_user_cannot_run_the_hide_action(client: Client) -> None:
-    profile = FreelancerProfileFactory.create(visibility="public")
-    client.force_login(profile.user)
-
-    response = client.post(
-        reverse(PROFILES),
-        {
-            "action": "hide_selected",
-            "_selected_action": [profile.pk],
-            "apply": "yes",
-            "reason": "x",
-        },
-    )
-
-    assert response.status_code == 302
-    profile.refresh_from_db()
-    assert profile.visibility == "public"
-    assert ModerationAction.objects.count() == 0
-
-
-# --- moderation actions -----------------------------------------------------------------------
-
-
-def test_hide_action_first_asks_for_a_reason(admin_client: Client) -> None:
-    # Given two public profiles
-    first, second = FreelancerProfileFactory.create_batch(2, visibility="public")
-
-    # When an admin picks "Hide selected profiles…" on them
-    response = admin_client.post(
-        reverse(PROFILES), {"action": "hide_selected", "_selected_action": [first.pk, second.pk]}
-    )
-
-    # Then a confirmation page lists them, with a CSRF-protected reason form, and nothing changed
-    assert response.status_code == 200
-    assert response.templates[0].name == "admin/marketplace/moderation_reason.html"
-    assert list(response.context["objects"]) == [second, first]
-    html = response.content.decode()
-    assert 'name="csrfmiddlewaretoken"' in html
-    assert 'name="reason"' in html
-    assert f'name="_selected_action" value="{first.pk}"' in html
-    assert set(FreelancerProfile.objects.values_list("visibility", flat=True)) == {"public"}
-    assert ModerationAction.objects.count() == 0
-
-
-def test_hide_action_with_a_reason_hides_and_writes_one_audit_row(
-    admin_client: Client, admin_user: Any
-) -> None:
-    # Given a public profile
-    profile = FreelancerProfileFactory.create(visibility="public")
-
-    # When the admin confirms the hide action with a reason
-    response = admin_client.post(
-        reverse(PROFILES),
-        {
-            "action": "hide_selected",
-            "_selected_action": [profile.pk],
-            "apply": "yes",
-            "reason": "Fake reviews",
-        },
-        follow=True,
-    )
-
-    # Then the profile is hidden, exactly one audit row is written and the admin is told
-    profile.refresh_from_db()
-    assert (profile.visibility, profile.moderation_reason) == ("hidden", "Fake reviews")
-    entry = ModerationAction.objects.get()
-    assert (entry.action, entry.reason, entry.actor, entry.target) == (
-        "hide",
-        "Fake reviews",
-        admin_user,
-        profile,
-    )
-    assert response.redirect_chain == [(reverse(PROFILES), 302)]
-    assert [str(m) for m in response.context["messages"]] == ["Hid 1 freelancer profile."]
-    # And the profile's change page shows the decision in its moderation history
-    change_page = admin_client.get(_admin_url(FreelancerProfile, "change", profile.pk))
-    assert f"Hide · {admin_user.email} · Fake reviews" in change_page.content.decode()
-
-
-def test_hide_action_without_a_reason_changes_nothing(admin_client: Client) -> None:
-    profile = FreelancerProfileFactory.create(visibility="public")
-
-    response = admin_client.post(
-        reverse(PROFILES),
-        {
-            "action": "hide_selected",
-            "_selected_action": [profile.pk],
-            "apply": "yes",
-            "reason": " ",
-        },
-    )
-
-    # The page is shown again with the error, and nothing happened
-    assert response.status_code == 200
-    assert response.context["form"].errors == {"reason": ["This field is required."]}
-    profile.refresh_from_db()
-    assert (profile.visibility, profile.moderation_reason) == ("public", "")
-    assert ModerationAction.objects.count() == 0
-
-
-def test_hide_action_skips_what_is_hidden_already_and_says_why(
-    admin_client: Client, staff: Any
-) -> None:
-    # Given one visible gig and one hidden already
-    visible = GigFactory.open()
-    hidden = GigFactory.open()
-    gig_hide(gig=hidden, by=staff, reason="Spam")
-
-    # When both are hidden through the admin action
-    response = admin_client.post(
-        reverse(GIGS),
-        {
-            "action": "hide_selected",
-            "_selected_action": [visible.pk, hidden.pk],
-            "apply": "yes",
-            "reason": "Duplicate posting",
-        },
-        follow=True,
-    )
-
-    # Then one is hidden, the other is skipped with its code, and one new audit row exists
-    visible.refresh_from_db()
-    hidden.refresh_from_db()
-    assert (visible.moderation_state, visible.moderation_reason) == ("hidden", "Duplicate posting")
-    assert (hidden.moderation_state, hidden.moderation_reason) == ("hidden", "Spam")
-    assert ModerationAction.objects.count() == 2
-    assert [str(m) for m in response.context["messages"]] == [
-        "Hid 1 gig.",
-        "Skipped 1 gig (invalid_state: 1).",
-    ]
-
-
-def test_restore_action_publishes_hidden_profiles_and_skips_the_rest(
-    admin_client: Client, staff: Any, admin_user: Any
-) -> None:
-    # Given a hidden profile and a draft one
-    hidden = FreelancerProfileFactory.create(visibility="public")
-    profile_hide(profile=hidden, by=staff, reason="Spam")
-    draft = FreelancerProfileFactory.create(visibility="draft")
-
-    # When the admin restores both
-    response = admin_client.post(
-        reverse(PROFILES),
-        {"action": "restore_selected", "_selected_action": [hidden.pk, draft.pk]},
-        follow=True,
-    )
-
-    # Then the hidden one is public again and the draft stays a draft (its owner publishes it)
-    hidden.refresh_from_db()
-    draft.refresh_from_db()
-    assert (hidden.visibility, hidden.moderation_reason) == ("public", "")
-    assert draft.visibility == "draft"
-    assert ModerationAction.objects.filter(action="publish", actor=admin_user).count() == 1
-    assert [str(m) for m in response.context["messages"]] == [
-        "Published 1 freelancer profile.",
-        "Skipped 1 freelancer profile (invalid_state: 1).",
-    ]
-
-
-def test_restore_action_makes_a_hidden_gig_visible(admin_client: Client, staff: Any) -> None:
-    gig = GigFactory.open()
-    gig_hide(gig=gig, by=staff, reason="Spam")
-
-    admin_client.post(reverse(GIGS), {"action": "restore_selected", "_selected_action": [gig.pk]})
-
-    gig.refresh_from_db()
-    assert (gig.moderation_state, gig.moderation_reason, gig.status) == ("visible", "", "open")
-    assert ModerationAction.objects.filter(action="publish").count() == 1
+# --- read-only rows ---------------------------------------------------------------------------
 
 
 def test_change_form_cannot_edit_visibility(admin_client: Client) -> None:
@@ -399,39 +234,89 @@ def test_change_form_cannot_edit_visibility(admin_client: Client) -> None:
     )
 
 
-# --- the audit log ----------------------------------------------------------------------------
+def _roles(firm: Firm) -> dict[str, str]:
+    return dict(firm.memberships.values_list("user__email", "role"))
 
 
-def test_moderation_log_cannot_be_added_changed_or_deleted(
-    admin_client: Client, staff: Any
+def test_firm_memberships_cannot_be_added_changed_or_deleted_in_admin(
+    admin_client: Client,
 ) -> None:
-    # Given an audit row
-    profile = FreelancerProfileFactory.create(visibility="public")
-    profile_hide(profile=profile, by=staff, reason="Spam")
-    entry = ModerationAction.objects.get()
+    # Given a firm whose only owner has a member beside them
+    owner = FirmMembershipFactory.create(role="owner")
+    firm = owner.firm
+    member = FirmMembershipFactory.create(firm=firm, role="member")
+    outsider = UserFactory.create()
+    before = _roles(firm)
 
-    # When a superuser tries to add, change or delete through admin
-    add = admin_client.post(_admin_url(ModerationAction, "add"), {"reason": "forged"})
-    change = admin_client.post(_admin_url(ModerationAction, "change", entry.pk), {"reason": "x"})
-    delete = admin_client.post(_admin_url(ModerationAction, "delete", entry.pk), {"post": "yes"})
-    bulk = admin_client.post(
-        _admin_url(ModerationAction, "changelist"),
-        {"action": "delete_selected", "_selected_action": [entry.pk], "post": "yes"},
+    # When a superuser tries to add an owner, demote the last owner, or delete memberships
+    # on the membership admin
+    add = admin_client.post(
+        _admin_url(FirmMembership, "add"), {"firm": firm.pk, "user": outsider.pk, "role": "owner"}
     )
-    view = admin_client.get(_admin_url(ModerationAction, "change", entry.pk))
+    change = admin_client.post(
+        _admin_url(FirmMembership, "change", owner.pk),
+        {"firm": firm.pk, "user": owner.user_id, "role": "member"},
+    )
+    delete = admin_client.post(_admin_url(FirmMembership, "delete", owner.pk), {"post": "yes"})
+    bulk = admin_client.post(
+        _admin_url(FirmMembership, "changelist"),
+        {"action": "delete_selected", "_selected_action": [owner.pk, member.pk], "post": "yes"},
+    )
+    view = admin_client.get(_admin_url(FirmMembership, "change", owner.pk))
 
-    # Then every write is refused, the row is unchanged, and it can still be read
+    # Then every write is refused, the memberships are unchanged, and they can still be read
     assert (add.status_code, change.status_code, delete.status_code) == (403, 403, 403)
     assert bulk.status_code == 200
-    assert list(ModerationAction.objects.values_list("pk", "reason")) == [(entry.pk, "Spam")]
+    assert _roles(firm) == before
+    assert FirmMembership.objects.filter(user=outsider).count() == 0
     assert view.status_code == 200
-    assert "Spam" in view.content.decode()
-    model_admin = admin.site._registry[ModerationAction]
-    request = view.wsgi_request
-    assert model_admin.has_add_permission(request) is False
-    assert model_admin.has_change_permission(request, entry) is False
-    assert model_admin.has_delete_permission(request, entry) is False
-    assert "delete_selected" not in model_admin.get_actions(request)
+    model_admin = admin.site._registry[FirmMembership]
+    perms = {"add": False, "change": False, "delete": False, "view": True}
+    assert model_admin.get_model_perms(view.wsgi_request) == perms
+    assert "delete_selected" not in model_admin.get_actions(view.wsgi_request)
+
+
+def test_firm_page_shows_members_but_its_form_cannot_change_them(admin_client: Client) -> None:
+    # Given a firm whose only owner has a member beside them
+    owner = FirmMembershipFactory.create(role="owner")
+    firm = owner.firm
+    FirmMembershipFactory.create(firm=firm, role="member")
+    before = _roles(firm)
+    url = _admin_url(Firm, "change", firm.pk)
+    page = admin_client.get(url)
+    (memberships,) = page.context["inline_admin_formsets"]
+    formset = memberships.formset
+
+    # When the firm's form is posted with its members demoted, deleted and one more added
+    data = {
+        **{name: value or "" for name, value in page.context["adminform"].form.initial.items()},
+        "name": "Renamed studio",
+        f"{formset.prefix}-TOTAL_FORMS": str(len(formset.forms) + 1),
+        f"{formset.prefix}-INITIAL_FORMS": str(len(formset.forms)),
+    }
+    for form in formset.forms:
+        data[f"{form.prefix}-id"] = form.instance.pk
+        data[f"{form.prefix}-firm"] = firm.pk
+        data[f"{form.prefix}-role"] = "member"
+        data[f"{form.prefix}-DELETE"] = "on"
+    new = f"{formset.prefix}-{len(formset.forms)}"
+    data.update({f"{new}-user": UserFactory.create().pk, f"{new}-role": "owner"})
+    response = admin_client.post(url, data)
+
+    # Then the firm's own fields are saved and its memberships are not touched
+    assert response.status_code == 302
+    firm.refresh_from_db()
+    assert firm.name == "Renamed studio"
+    assert _roles(firm) == before
+    # And the inline offers no way to add, change or delete a membership
+    inline = memberships.opts
+    request = page.wsgi_request
+    assert inline.has_add_permission(request, firm) is False
+    assert inline.has_change_permission(request, firm) is False
+    assert inline.has_delete_permission(request, firm) is False
+
+
+# --- the audit log's changelist ---------------------------------------------------------------
 
 
 def test_moderation_log_changelist_links_targets_without_a_query_per_row(

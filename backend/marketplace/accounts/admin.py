@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.accounts.models import OutboundEmail, User
+from marketplace.moderation.admin import ReadOnlyAdminMixin
 
 
 def _clean_email(form: forms.ModelForm[User]) -> str:
@@ -80,7 +78,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(OutboundEmail)
-class OutboundEmailAdmin(admin.ModelAdmin):
+class OutboundEmailAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: rows are written by `email_queue` and stamped by the sending task."""
 
     list_display = ("created_at", "to", "subject", "template", "sent_at", "attempts", "last_error")
@@ -99,12 +97,3 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         "body_html",
     )
     readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

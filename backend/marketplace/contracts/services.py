@@ -20,9 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from common.fields import is_amount_minor
 from common.money import MAX_AMOUNT_MINOR
 from marketplace.accounts.models import User
 from marketplace.contracts.models import Contract, ContractStatus, Milestone, MilestoneStatus
+from marketplace.events import contract_changed, emit_on_commit, milestone_added
 from marketplace.firms.selectors import firm_is_member
 from marketplace.gigs.models import EngagementType
 from marketplace.gigs.services import gig_complete, gig_unstaff
@@ -91,6 +93,9 @@ def contract_create(
             for position, item in enumerate(plan, start=1)
         ]
     )
+    emit_on_commit(
+        contract_changed, contract_id=contract.id, gig_id=contract.gig_id, status=contract.status
+    )
     return contract
 
 
@@ -107,6 +112,9 @@ def contract_complete(*, contract: Contract, by: User) -> Contract:
         locked.ended_at = timezone.now()
         locked.save(update_fields=["status", "ended_at", "updated_at"])
         gig_complete(gig=locked.gig, by=by)
+    emit_on_commit(
+        contract_changed, contract_id=locked.id, gig_id=locked.gig_id, status=locked.status
+    )
     return locked
 
 
@@ -129,6 +137,9 @@ def contract_cancel(*, contract: Contract, by: User) -> Contract:
             status=MilestoneStatus.CANCELLED, updated_at=timezone.now()
         )
         gig_unstaff(gig=locked.gig)
+    emit_on_commit(
+        contract_changed, contract_id=locked.id, gig_id=locked.gig_id, status=locked.status
+    )
     return locked
 
 
@@ -160,9 +171,11 @@ def milestone_add(
         _require_active(locked)
         # The contract's lock serialises additions, so the next position cannot be taken twice.
         last = locked.milestones.aggregate(last=Max("position"))["last"] or 0
-        return Milestone.objects.create(
+        milestone = Milestone.objects.create(
             contract=locked, position=last + 1, currency=locked.currency, **item
         )
+    emit_on_commit(milestone_added, milestone_id=milestone.id, contract_id=locked.id)
+    return milestone
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -189,11 +202,7 @@ def _clean_milestones(
             problems["title"] = [
                 str(_("Between 1 and %(n)d characters.") % {"n": TITLE_MAX_LENGTH})
             ]
-        if (
-            isinstance(amount, bool)
-            or not isinstance(amount, int)
-            or not (0 < amount <= MAX_AMOUNT_MINOR)
-        ):
+        if not is_amount_minor(amount):
             problems["amount_minor"] = [
                 str(_("Must be between 1 and %(max)d.") % {"max": MAX_AMOUNT_MINOR})
             ]

@@ -1,24 +1,34 @@
-"""Firms and their members."""
+"""Firms and their members.
+
+Memberships are read-only here: who belongs to a firm in which role changes only through
+`firms.services` (the API), which keep every firm with at least one owner (`last_owner`) and
+lock the firm while its members change. Editing the rows in admin would bypass both.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
 from marketplace.firms.models import Firm, FirmMembership
+from marketplace.moderation.admin import ReadOnlyAdminMixin
 
 
-class FirmMembershipInline(admin.TabularInline):
+class FirmMembershipInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = FirmMembership
     fields = ("user", "role", "created_at")
-    readonly_fields = ("created_at",)
-    autocomplete_fields = ("user",)
+    readonly_fields = fields
     extra = 0
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[FirmMembership]:
+        # Each row shows its user; one join instead of a query per member.
+        return super().get_queryset(request).select_related("user")
 
 
 @admin.register(Firm)
@@ -28,6 +38,14 @@ class FirmAdmin(admin.ModelAdmin):
     search_fields = ("name", "slug", "memberships__user__email")
     date_hierarchy = "created_at"
     prepopulated_fields = {"slug": ("name",)}
+    # A bare "studio.example" means https, as Django 6 will assume for every URL field.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # A firm is founded by its owner through the API (`firm_create` makes them owner);
+        # one added here would have no owner and nobody able to manage it.
+        return False
+
     fieldsets = (
         (None, {"fields": ("name", "slug", "description", "website", "size")}),
         (
@@ -48,12 +66,11 @@ class FirmAdmin(admin.ModelAdmin):
 
 
 @admin.register(FirmMembership)
-class FirmMembershipAdmin(admin.ModelAdmin):
+class FirmMembershipAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("firm", "user", "role", "created_at")
     list_filter = ("role",)
     list_select_related = ("firm", "user")
     search_fields = ("firm__name", "firm__slug", "user__email", "user__full_name")
     date_hierarchy = "created_at"
-    autocomplete_fields = ("firm", "user")
     fields = ("firm", "user", "role", "created_at", "updated_at")
-    readonly_fields = ("created_at", "updated_at")
+    readonly_fields = fields

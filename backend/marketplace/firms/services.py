@@ -10,24 +10,30 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError as DjangoValidationError
-from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django_countries import countries
 
 from common.errors import Conflict, Forbidden, NotFound, ValidationFailed
-from common.timezones import timezone_names
+from common.fields import (
+    LOCATION_AND_HOURS_CLEANERS,
+    SLUG_MIN_LENGTH,
+    Cleaner,
+    FieldError,
+    check_working_window,
+    clean_fields,
+    clean_text,
+    invalid,
+    is_http_url,
+    is_slug,
+    reject_unknown_fields,
+    slug_taken,
+)
 from marketplace.accounts.models import User
 from marketplace.firms.models import Firm, FirmMembership, FirmRole, FirmSize
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-SLUG_MIN_LENGTH = 3
-SLUG_MAX_LENGTH = 80
 # A generated slug leaves room for a "-NNN" suffix within the 80-character column.
 GENERATED_SLUG_BASE_MAX = 70
 NAME_MAX_LENGTH = 120
@@ -50,8 +56,6 @@ EDITABLE_FIELDS = frozenset(
     }
 )
 
-_url_validator = URLValidator(schemes=["http", "https"])
-
 
 def firm_create(
     *, by: User, name: str, country: str, slug: str | None = None, **fields: Any
@@ -61,17 +65,17 @@ def firm_create(
     Without a slug one is made from the name (`Café Müller` → `cafe-muller`, then
     `cafe-muller-2` …); a slug given explicitly must be free (`slug_taken`).
     """
-    _reject_unknown(fields)
+    reject_unknown_fields(fields, EDITABLE_FIELDS, owner="firm")
     if not by.is_active:
         raise Forbidden("permission_denied", _("This account is deactivated."))
-    values = _clean_fields({"name": name, "country": country, **fields})
-    _check_working_hours(
+    values = clean_fields({"name": name, "country": country, **fields}, _CLEANERS)
+    check_working_window(
         values.get("working_hours_start", dt.time(9)), values.get("working_hours_end", dt.time(17))
     )
     if slug is not None:
         slug = _clean_slug(slug)
         if Firm.objects.filter(slug=slug).exists():
-            raise _slug_taken()
+            raise slug_taken()
     for _attempt in range(SLUG_ATTEMPTS):
         candidate = slug or _free_slug(values["name"])
         try:
@@ -81,18 +85,18 @@ def firm_create(
             return firm
         except IntegrityError:
             if slug is not None:
-                raise _slug_taken() from None
+                raise slug_taken() from None
     raise Conflict("slug_taken", _("Could not find a free address; try again."))
 
 
 def firm_update(*, firm: Firm, by: User, **fields: Any) -> Firm:
     """Change the firm's details; owners only (members and outsiders: `permission_denied`)."""
-    _reject_unknown(fields)
-    values = _clean_fields(fields)
+    reject_unknown_fields(fields, EDITABLE_FIELDS, owner="firm")
+    values = clean_fields(fields, _CLEANERS)
     with transaction.atomic():
         locked = _lock(firm)
         _require_owner(locked, by)
-        _check_working_hours(
+        check_working_window(
             values.get("working_hours_start", locked.working_hours_start),
             values.get("working_hours_end", locked.working_hours_end),
         )
@@ -188,28 +192,14 @@ def _require_another_owner(firm: Firm, membership: FirmMembership) -> None:
 
 def _clean_role(role: Any) -> str:
     if role not in FirmRole.values:
-        message = _("Role is owner or member.")
-        raise ValidationFailed("validation_error", _("Some fields are invalid."), role=[message])
+        raise invalid(role=[_("Role is owner or member.")])
     return str(role)
 
 
-def _slug_taken() -> ValidationFailed:
-    message = _("This address is taken; choose another.")
-    return ValidationFailed("slug_taken", message, slug=[message])
-
-
 def _clean_slug(slug: Any) -> str:
-    if (
-        not isinstance(slug, str)
-        or not SLUG_MIN_LENGTH <= len(slug) <= SLUG_MAX_LENGTH
-        or not SLUG_RE.match(slug)
-    ):
-        raise ValidationFailed(
-            "validation_error",
-            _("Some fields are invalid."),
-            slug=[_("Use 3 to 80 lowercase letters, digits and single hyphens.")],
-        )
-    return slug
+    if not is_slug(slug):
+        raise invalid(slug=[_("Use 3 to 80 lowercase letters, digits and single hyphens.")])
+    return str(slug)
 
 
 def _free_slug(name: str) -> str:
@@ -229,104 +219,29 @@ def _free_slug(name: str) -> str:
     return f"{base}-{max([1, *suffixes]) + 1}"
 
 
-def _reject_unknown(fields: Mapping[str, Any]) -> None:
-    unknown = sorted(set(fields) - EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown firm fields: {', '.join(unknown)}")
-
-
-def _check_working_hours(start: dt.time, end: dt.time) -> None:
-    # A window may wrap past midnight; an empty one says nothing.
-    if start == end:
-        raise ValidationFailed(
-            "validation_error",
-            _("Some fields are invalid."),
-            working_hours_end=[_("The working window must not be empty.")],
-        )
-
-
-class _FieldError(Exception):
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
-
-
-def _clean_fields(fields: Mapping[str, Any]) -> dict[str, Any]:
-    errors: dict[str, list[str]] = {}
-    values: dict[str, Any] = {}
-    for name, value in fields.items():
-        try:
-            values[name] = _CLEANERS[name](value)
-        except _FieldError as exc:
-            errors[name] = [exc.message]
-    if errors:
-        raise ValidationFailed("validation_error", _("Some fields are invalid."), **errors)
-    return values
-
-
-def _text(value: Any, *, max_length: int, required: bool) -> str:
-    if not isinstance(value, str):
-        raise _FieldError(_("Enter text."))
-    value = value.strip()
-    if required and not value:
-        raise _FieldError(_("This field is required."))
-    if len(value) > max_length:
-        raise _FieldError(_("At most %(n)d characters.") % {"n": max_length})
-    return value
-
-
-def _country(value: Any) -> str:
-    code = value.strip().upper() if isinstance(value, str) else ""
-    if len(code) != 2 or countries.alpha2(code) != code:
-        raise _FieldError(_("Enter a two-letter ISO 3166 country code."))
-    return code
-
-
-def _time_zone(value: Any) -> str:
-    if not isinstance(value, str) or value not in timezone_names():
-        raise _FieldError(_("Enter an IANA time zone such as Europe/Berlin."))
-    return value
-
-
-def _time(value: Any) -> dt.time:
-    if isinstance(value, str):
-        try:
-            value = dt.time.fromisoformat(value)
-        except ValueError as exc:
-            raise _FieldError(_("Enter a time as HH:MM.")) from exc
-    if not isinstance(value, dt.time) or value.tzinfo is not None:
-        raise _FieldError(_("Enter a time as HH:MM."))
-    return value.replace(second=0, microsecond=0)
-
-
 def _size(value: Any) -> str:
     if value not in FirmSize.values:
-        raise _FieldError(_("Size is one of: %(values)s.") % {"values": ", ".join(FirmSize.values)})
+        raise FieldError(_("Size is one of: %(values)s.") % {"values": ", ".join(FirmSize.values)})
     return str(value)
 
 
 def _website(value: Any) -> str:
     if not isinstance(value, str):
-        raise _FieldError(_("Enter a web address."))
+        raise FieldError(_("Enter a web address."))
     value = value.strip()
     if not value:
         return ""
     if len(value) > WEBSITE_MAX_LENGTH:
-        raise _FieldError(_("At most %(n)d characters.") % {"n": WEBSITE_MAX_LENGTH})
-    try:
-        _url_validator(value)
-    except DjangoValidationError as exc:
-        raise _FieldError(_("Enter an http(s) address.")) from exc
+        raise FieldError(_("At most %(n)d characters.") % {"n": WEBSITE_MAX_LENGTH})
+    if not is_http_url(value):
+        raise FieldError(_("Enter an http(s) address."))
     return value
 
 
-_CLEANERS: dict[str, Any] = {
-    "name": lambda v: _text(v, max_length=NAME_MAX_LENGTH, required=True),
-    "description": lambda v: _text(v, max_length=DESCRIPTION_MAX_LENGTH, required=False),
-    "country": _country,
-    "time_zone": _time_zone,
-    "working_hours_start": _time,
-    "working_hours_end": _time,
+_CLEANERS: dict[str, Cleaner] = {
+    "name": lambda v: clean_text(v, max_length=NAME_MAX_LENGTH, required=True),
+    "description": lambda v: clean_text(v, max_length=DESCRIPTION_MAX_LENGTH, required=False),
+    **LOCATION_AND_HOURS_CLEANERS,
     "size": _size,
     "website": _website,
 }

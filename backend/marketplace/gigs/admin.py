@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import QuerySet
-from django.http import HttpRequest
-from django.template.response import TemplateResponse
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from common.money import format_minor
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
-from marketplace.moderation.admin import (
-    moderate_each,
-    moderate_with_reason,
-    moderation_history_html,
-    moderator,
-)
+from marketplace.moderation.admin import moderation_actions, moderation_history_field
 from marketplace.moderation.services import gig_hide, gig_restore
 
 
@@ -109,32 +100,12 @@ class GigAdmin(admin.ModelAdmin):
             return low
         return f"{low} – {format_minor(obj.budget_max_minor, obj.currency)}"
 
-    @admin.display(description=_("moderation history"))
-    def moderation_history(self, obj: Gig | None) -> SafeString | str:
-        return moderation_history_html(obj)
-
-    @admin.action(description=_("Restore selected gigs"), permissions=["change"])
-    def restore_selected(self, request: HttpRequest, queryset: QuerySet[Gig]) -> None:
-        by = moderator(request)
-        moderate_each(
-            self,
-            request,
-            queryset,
-            apply=lambda gig: gig_restore(gig=gig, by=by),
-            done_message=_("Restored %(count)d %(items)s."),
-        )
-
-    @admin.action(description=_("Hide selected gigs…"), permissions=["change"])
-    def hide_selected(
-        self, request: HttpRequest, queryset: QuerySet[Gig]
-    ) -> TemplateResponse | None:
-        by = moderator(request)
-        return moderate_with_reason(
-            self,
-            request,
-            queryset,
-            action_name="hide_selected",
-            title=_("Hide gigs"),
-            apply=lambda gig, reason: gig_hide(gig=gig, by=by, reason=reason),
-            done_message=_("Hid %(count)d %(items)s."),
-        )
+    moderation_history = moderation_history_field
+    restore_selected, hide_selected = moderation_actions(
+        restore=lambda gig, by: gig_restore(gig=gig, by=by),
+        hide=lambda gig, by, reason: gig_hide(gig=gig, by=by, reason=reason),
+        restore_description=_("Restore selected gigs"),
+        restore_done_message=_("Restored %(count)d %(items)s."),
+        hide_description=_("Hide selected gigs…"),
+        hide_title=_("Hide gigs"),
+    )

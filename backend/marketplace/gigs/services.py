@@ -22,7 +22,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.errors import Conflict, Forbidden, NotFound
+from common.fields import reject_unknown_fields
 from marketplace.accounts.models import User
+from marketplace.events import emit_on_commit, gig_changed
 from marketplace.firms.models import Firm
 from marketplace.firms.selectors import firm_is_member
 from marketplace.gigs.models import Gig, GigStatus, LocationType, ModerationState
@@ -113,6 +115,7 @@ def gig_create(
         gig.save()
         replace_skills(gig, required=required, nice=nice)
         replace_languages(gig, codes)
+    emit_on_commit(gig_changed, gig_id=gig.id, firm_id=gig.firm_id, status=gig.status)
     return gig
 
 
@@ -123,9 +126,7 @@ def gig_update(*, gig: Gig, by: User, **changes: Any) -> Gig:
     replace the whole list when given. An open gig must keep a required skill
     (`gig_incomplete`), and its currency cannot change once active proposals quote in it.
     """
-    unknown = set(changes) - EDITABLE_FIELDS
-    if unknown:
-        raise TypeError(f"gig_update() got unexpected fields: {sorted(unknown)}")
+    reject_unknown_fields(changes, EDITABLE_FIELDS, owner="gig")
     _require_member(gig=gig, user=by)
     resolved: tuple[list[Skill], list[Skill]] | None = None
     if {"required_skills", "nice_skills"} & set(changes):
@@ -170,6 +171,7 @@ def gig_update(*, gig: Gig, by: User, **changes: Any) -> Gig:
             replace_skills(gig, required=resolved[0], nice=resolved[1])
         if codes is not None:
             replace_languages(gig, codes)
+    emit_on_commit(gig_changed, gig_id=gig.id, firm_id=gig.firm_id, status=gig.status)
     return gig
 
 
@@ -193,6 +195,7 @@ def gig_publish(*, gig: Gig, by: User) -> Gig:
         gig.status = GigStatus.OPEN
         gig.published_at = timezone.now()
         gig.save(update_fields=["status", "published_at", "updated_at"])
+    emit_on_commit(gig_changed, gig_id=gig.id, firm_id=gig.firm_id, status=gig.status)
     return gig
 
 
@@ -210,6 +213,7 @@ def gig_reopen(*, gig: Gig, by: User) -> Gig:
         _require_not_hidden(gig)
         gig.status = GigStatus.OPEN
         gig.save(update_fields=["status", "updated_at"])
+    emit_on_commit(gig_changed, gig_id=gig.id, firm_id=gig.firm_id, status=gig.status)
     return gig
 
 
@@ -229,6 +233,7 @@ def gig_cancel(*, gig: Gig, by: User) -> Gig:
         gig.save(update_fields=["status", "updated_at"])
         proposals_decline_for_gig(gig=gig)
         invitations_revoke_for_gig(gig=gig)
+    emit_on_commit(gig_changed, gig_id=gig.id, firm_id=gig.firm_id, status=gig.status)
     return gig
 
 
@@ -253,6 +258,7 @@ def gig_unstaff(*, gig: Gig) -> Gig:
         _require_status(gig, GigStatus.IN_PROGRESS)
         gig.status = GigStatus.CLOSED
         gig.save(update_fields=["status", "updated_at"])
+    emit_on_commit(gig_changed, gig_id=gig.id, firm_id=gig.firm_id, status=gig.status)
     return gig
 
 
@@ -290,6 +296,7 @@ def _transition(*, gig: Gig, by: User, sources: tuple[str, ...], target: str) ->
         _require_status(gig, *sources)
         gig.status = target
         gig.save(update_fields=["status", "updated_at"])
+    emit_on_commit(gig_changed, gig_id=gig.id, firm_id=gig.firm_id, status=gig.status)
     return gig
 
 

@@ -6,14 +6,18 @@ Used by `gigs.services` on create and on every edit, so a gig is re-validated as
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
 from common.errors import ValidationFailed
-from common.models import spoken_language_choices
-from common.money import CURRENCY_EXPONENTS, MAX_AMOUNT_MINOR
+from common.fields import (
+    check_currency,
+    invalid,
+    is_amount_minor,
+    is_country_code,
+    spoken_language_codes,
+)
+from common.money import MAX_AMOUNT_MINOR
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill, LocationType
 from marketplace.skills.models import Skill
 from marketplace.skills.selectors import skill_resolve_many
@@ -24,23 +28,13 @@ MAX_LANGUAGES = 10
 DESCRIPTION_MAX_LENGTH = 10_000
 
 
-@cache
-def language_codes() -> frozenset[str]:
-    """The ISO 639-1 codes a gig may ask for."""
-    return frozenset(code for code, _name in spoken_language_choices())
-
-
 def resolve_skills(
     *, required: Sequence[str | int], nice: Sequence[str | int]
 ) -> tuple[list[Skill], list[Skill]]:
     """Resolve both skill lists (`unknown_skill`); a skill may not be in both."""
     for field, refs in (("required_skills", required), ("nice_skills", nice)):
         if len(refs) > MAX_SKILLS_PER_LIST:
-            raise ValidationFailed(
-                "validation_error",
-                _("Some fields are invalid."),
-                **{field: [str(_("At most %(n)d skills.") % {"n": MAX_SKILLS_PER_LIST})]},
-            )
+            raise invalid(**{field: [str(_("At most %(n)d skills.") % {"n": MAX_SKILLS_PER_LIST})]})
     required_skills = skill_resolve_many(refs=required, field="required_skills")
     nice_skills = skill_resolve_many(refs=nice, field="nice_skills")
     both = [s.slug for s in nice_skills if s in required_skills]
@@ -59,39 +53,24 @@ def clean_languages(languages: Sequence[str]) -> list[str]:
     unknown: list[str] = []
     for raw in languages:
         code = str(raw).strip().lower()
-        if code not in language_codes():
+        if code not in spoken_language_codes():
             unknown.append(str(raw))
         elif code not in codes:
             codes.append(code)
     if unknown:
-        raise ValidationFailed(
-            "validation_error",
-            _("Some fields are invalid."),
-            languages=[
-                str(_("Not an ISO 639-1 language code: %(c)s.") % {"c": c}) for c in unknown
-            ],
+        raise invalid(
+            languages=[str(_("Not an ISO 639-1 language code: %(c)s.") % {"c": c}) for c in unknown]
         )
     if len(codes) > MAX_LANGUAGES:
-        raise ValidationFailed(
-            "validation_error",
-            _("Some fields are invalid."),
-            languages=[str(_("At most %(n)d languages.") % {"n": MAX_LANGUAGES})],
-        )
+        raise invalid(languages=[str(_("At most %(n)d languages.") % {"n": MAX_LANGUAGES})])
     return codes
 
 
 def validate_gig(gig: Gig) -> None:
     """Domain codes first (currency, budget), then the model's own field validation."""
-    if gig.currency not in CURRENCY_EXPONENTS:
-        raise ValidationFailed(
-            "currency_unsupported",
-            _("This currency is not accepted."),
-            currency=[
-                str(_("Accepted: %(list)s.") % {"list": ", ".join(sorted(CURRENCY_EXPONENTS))})
-            ],
-        )
+    check_currency(gig.currency, field="currency")
     low, high = gig.budget_min_minor, gig.budget_max_minor
-    if not (isinstance(low, int) and isinstance(high, int) and 0 < low <= high <= MAX_AMOUNT_MINOR):
+    if not (is_amount_minor(low) and is_amount_minor(high) and low <= high):
         raise ValidationFailed(
             "budget_invalid",
             _("The budget needs 0 < minimum ≤ maximum ≤ %(max)d minor units.")
@@ -115,14 +94,14 @@ def validate_gig(gig: Gig) -> None:
         errors["description"] = [
             str(_("At most %(n)d characters.") % {"n": DESCRIPTION_MAX_LENGTH})
         ]
-    if gig.location_country and gig.location_country not in dict(countries):
+    if gig.location_country and not is_country_code(gig.location_country):
         errors["location_country"] = [str(_("Not an ISO 3166-1 country code."))]
     elif gig.location_type in (LocationType.ONSITE, LocationType.HYBRID) and not (
         gig.location_country
     ):
         errors["location_country"] = [str(_("On-site and hybrid gigs name a country."))]
     if errors:
-        raise ValidationFailed("validation_error", _("Some fields are invalid."), **errors)
+        raise invalid(**errors)
     # Choices, lengths and ranges the model declares (engagement type, hours, overlap …);
     # a Django ValidationError is answered as `validation_error` by the API.
     gig.full_clean(

@@ -1,8 +1,10 @@
 """The moderation log in admin (read-only), and the helpers every moderation action uses.
 
-Profile and gig admins declare their own actions; those call the moderation services through
-`moderate_each` (one service call per selected object, refusals counted by code) and ask for
-a reason through `moderate_with_reason` (an intermediate confirmation page).
+Profile and gig admins get their hide and restore actions from `moderation_actions`, worded
+for their model; the actions call the moderation services through `moderate_each` (one service
+call per selected object, refusals counted by code) and ask for a reason through
+`moderate_with_reason` (an intermediate confirmation page). `ReadOnlyAdminMixin` is for the
+records admin shows but must never write (the audit log, the outbox, firm memberships).
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ from marketplace.moderation.services import REASON_MAX_LENGTH
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrPromise
+
+# The shape of an admin action: (model admin, request, selected rows) -> a page or None.
+_Action = Callable[[admin.ModelAdmin[Any], HttpRequest, QuerySet[Any]], "TemplateResponse | None"]
 
 REASON_TEMPLATE = "admin/marketplace/moderation_reason.html"
 # The change page shows the latest decisions; the full log is one click away.
@@ -137,6 +142,61 @@ def moderate_with_reason(
     return TemplateResponse(request, REASON_TEMPLATE, context)
 
 
+def moderation_actions(
+    *,
+    restore: Callable[[Any, User], object],
+    hide: Callable[[Any, User, str], object],
+    restore_description: str | StrPromise,
+    restore_done_message: str | StrPromise,
+    hide_description: str | StrPromise,
+    hide_title: str | StrPromise,
+) -> tuple[_Action, _Action]:
+    """The `restore_selected` and `hide_selected` actions of a moderated model's admin.
+
+    `restore(obj, by)` and `hide(obj, by, reason)` call the model's moderation services; the
+    texts are the model's own (and translated as such). Both actions need the change
+    permission; hiding asks for a reason first.
+    """
+
+    @admin.action(description=restore_description, permissions=["change"])
+    def restore_selected(
+        modeladmin: admin.ModelAdmin[Any], request: HttpRequest, queryset: QuerySet[Any]
+    ) -> None:
+        by = moderator(request)
+        moderate_each(
+            modeladmin,
+            request,
+            queryset,
+            apply=lambda obj: restore(obj, by),
+            done_message=restore_done_message,
+        )
+
+    @admin.action(description=hide_description, permissions=["change"])
+    def hide_selected(
+        modeladmin: admin.ModelAdmin[Any], request: HttpRequest, queryset: QuerySet[Any]
+    ) -> TemplateResponse | None:
+        by = moderator(request)
+        return moderate_with_reason(
+            modeladmin,
+            request,
+            queryset,
+            action_name="hide_selected",
+            title=hide_title,
+            apply=lambda obj, reason: hide(obj, by, reason),
+            done_message=_("Hid %(count)d %(items)s."),
+        )
+
+    return restore_selected, hide_selected
+
+
+@admin.display(description=_("moderation history"))
+def moderation_history_field(
+    modeladmin: admin.ModelAdmin[Any], obj: Model | None
+) -> SafeString | str:
+    """The `moderation_history` read-only field of a moderated model's admin."""
+    return moderation_history_html(obj)
+
+
 def moderation_history_html(obj: Model | None) -> SafeString | str:
     """The latest moderation decisions about `obj`, for a read-only field on its change page."""
     if obj is None or obj.pk is None:
@@ -162,8 +222,24 @@ def moderation_history_html(obj: Model | None) -> SafeString | str:
     )
 
 
+class ReadOnlyAdminMixin:
+    """Admin shows these rows but never adds, changes or deletes them: another part of the
+    system owns the writes (an audit log, an outbox, the services' rules). Without the delete
+    permission the bulk delete action goes too. Fits model admins and inlines alike (`obj` is
+    optional, as the inline signatures have it)."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
 @admin.register(ModerationAction)
-class ModerationActionAdmin(admin.ModelAdmin):
+class ModerationActionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The audit log: readable by moderators, never added to, edited or deleted in admin."""
 
     list_display = ("created_at", "action", "target_link", "actor", "reason")
@@ -173,15 +249,6 @@ class ModerationActionAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     fields = ("created_at", "action", "target_link", "actor", "reason")
     readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
     @admin.display(description=_("target"), ordering="object_id")
     def target_link(self, obj: ModerationAction) -> SafeString | str:

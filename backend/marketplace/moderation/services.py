@@ -16,7 +16,9 @@ from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from common.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from common.fields import invalid
 from marketplace.accounts.models import User
+from marketplace.events import emit_on_commit, gig_changed, profile_changed
 from marketplace.gigs.models import Gig, ModerationState
 from marketplace.moderation.models import ModerationAction, ModerationActionKind
 from marketplace.profiles.models import FreelancerProfile, ProfileVisibility
@@ -47,6 +49,7 @@ def profile_hide(*, profile: FreelancerProfile, by: User, reason: str) -> Freela
         profile.moderation_reason = reason
         profile.save(update_fields=["visibility", "moderation_reason", "updated_at"])
         _record(target=profile, action=ModerationActionKind.HIDE, reason=reason, by=by)
+    emit_on_commit(profile_changed, profile_id=profile.id, user_id=profile.user_id)
     return profile
 
 
@@ -66,6 +69,7 @@ def profile_restore(*, profile: FreelancerProfile, by: User, reason: str = "") -
         profile.moderation_reason = ""
         profile.save(update_fields=["visibility", "moderation_reason", "updated_at"])
         _record(target=profile, action=ModerationActionKind.PUBLISH, reason=reason, by=by)
+    emit_on_commit(profile_changed, profile_id=profile.id, user_id=profile.user_id)
     return profile
 
 
@@ -85,6 +89,7 @@ def gig_hide(*, gig: Gig, by: User, reason: str) -> Gig:
         gig.moderation_reason = reason
         gig.save(update_fields=["moderation_state", "moderation_reason", "updated_at"])
         _record(target=gig, action=ModerationActionKind.HIDE, reason=reason, by=by)
+    emit_on_commit(gig_changed, gig_id=gig.id, firm_id=gig.firm_id, status=gig.status)
     return gig
 
 
@@ -103,6 +108,7 @@ def gig_restore(*, gig: Gig, by: User, reason: str = "") -> Gig:
         gig.moderation_reason = ""
         gig.save(update_fields=["moderation_state", "moderation_reason", "updated_at"])
         _record(target=gig, action=ModerationActionKind.PUBLISH, reason=reason, by=by)
+    emit_on_commit(gig_changed, gig_id=gig.id, firm_id=gig.firm_id, status=gig.status)
     return gig
 
 
@@ -120,11 +126,7 @@ def _clean_reason(reason: str, *, required: bool) -> str:
             reason=[str(_("This field is required."))],
         )
     if len(reason) > REASON_MAX_LENGTH:
-        raise ValidationFailed(
-            "validation_error",
-            _("Some fields are invalid."),
-            reason=[str(_("At most 500 characters."))],
-        )
+        raise invalid(reason=[str(_("At most 500 characters."))])
     return reason
 
 

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from django.db.models import QuerySet
-from django.http import HttpRequest
-from django.template.response import TemplateResponse
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
 from common.money import format_minor
-from marketplace.moderation.admin import (
-    moderate_each,
-    moderate_with_reason,
-    moderation_history_html,
-    moderator,
-)
+from marketplace.moderation.admin import moderation_actions, moderation_history_field
 from marketplace.moderation.services import profile_hide, profile_restore
 from marketplace.profiles.models import FreelancerProfile, ProfileLanguage, ProfileSkill
 
@@ -100,32 +91,12 @@ class FreelancerProfileAdmin(admin.ModelAdmin):
             )
         return ", ".join(parts) or "—"
 
-    @admin.display(description=_("moderation history"))
-    def moderation_history(self, obj: FreelancerProfile | None) -> SafeString | str:
-        return moderation_history_html(obj)
-
-    @admin.action(description=_("Publish (restore) selected profiles"), permissions=["change"])
-    def restore_selected(self, request: HttpRequest, queryset: QuerySet[FreelancerProfile]) -> None:
-        by = moderator(request)
-        moderate_each(
-            self,
-            request,
-            queryset,
-            apply=lambda profile: profile_restore(profile=profile, by=by),
-            done_message=_("Published %(count)d %(items)s."),
-        )
-
-    @admin.action(description=_("Hide selected profiles…"), permissions=["change"])
-    def hide_selected(
-        self, request: HttpRequest, queryset: QuerySet[FreelancerProfile]
-    ) -> TemplateResponse | None:
-        by = moderator(request)
-        return moderate_with_reason(
-            self,
-            request,
-            queryset,
-            action_name="hide_selected",
-            title=_("Hide profiles"),
-            apply=lambda profile, reason: profile_hide(profile=profile, by=by, reason=reason),
-            done_message=_("Hid %(count)d %(items)s."),
-        )
+    moderation_history = moderation_history_field
+    restore_selected, hide_selected = moderation_actions(
+        restore=lambda profile, by: profile_restore(profile=profile, by=by),
+        hide=lambda profile, by, reason: profile_hide(profile=profile, by=by, reason=reason),
+        restore_description=_("Publish (restore) selected profiles"),
+        restore_done_message=_("Published %(count)d %(items)s."),
+        hide_description=_("Hide selected profiles…"),
+        hide_title=_("Hide profiles"),
+    )

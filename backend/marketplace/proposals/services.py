@@ -22,10 +22,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from common.fields import invalid, is_amount_minor
 from common.money import MAX_AMOUNT_MINOR
 from marketplace.accounts.models import User
 from marketplace.contracts.models import Contract
 from marketplace.contracts.services import contract_create
+from marketplace.events import emit_on_commit, invitation_changed, proposal_changed
 from marketplace.firms.selectors import firm_is_member
 from marketplace.gigs.models import Gig, GigStatus
 from marketplace.gigs.services import gig_lock_shared, gig_start
@@ -74,11 +76,19 @@ def invitation_send(
             raise _invitation_exists()
         try:
             with transaction.atomic():
-                return Invitation.objects.create(
+                invitation = Invitation.objects.create(
                     gig=gig, freelancer=freelancer_profile, invited_by=by, message=message
                 )
         except IntegrityError as exc:  # a concurrent invitation won the unique index
             raise _invitation_exists() from exc
+    emit_on_commit(
+        invitation_changed,
+        invitation_id=invitation.id,
+        gig_id=invitation.gig_id,
+        freelancer_id=invitation.freelancer_id,
+        status=invitation.status,
+    )
+    return invitation
 
 
 def invitation_decline(*, invitation: Invitation, by: User) -> Invitation:
@@ -99,9 +109,24 @@ def invitations_revoke_for_gig(*, gig: Gig) -> int:
 
     Called inside `gig_cancel` and `proposal_accept`, which hold the gig's lock.
     """
-    return Invitation.objects.filter(gig=gig, status=InvitationStatus.PENDING).update(
-        status=InvitationStatus.REVOKED, responded_at=timezone.now(), updated_at=timezone.now()
+    pending = list(
+        Invitation.objects.filter(gig=gig, status=InvitationStatus.PENDING).values_list(
+            "id", "freelancer_id"
+        )
     )
+    now = timezone.now()
+    Invitation.objects.filter(id__in=[i for i, _f in pending]).update(
+        status=InvitationStatus.REVOKED, responded_at=now, updated_at=now
+    )
+    for invitation_id, freelancer_id in pending:
+        emit_on_commit(
+            invitation_changed,
+            invitation_id=invitation_id,
+            gig_id=gig.id,
+            freelancer_id=freelancer_id,
+            status=InvitationStatus.REVOKED,
+        )
+    return len(pending)
 
 
 def _invitation_answer(*, invitation: Invitation, status: str) -> Invitation:
@@ -118,6 +143,13 @@ def _invitation_answer(*, invitation: Invitation, status: str) -> Invitation:
         locked.status = status
         locked.responded_at = timezone.now()
         locked.save(update_fields=["status", "responded_at", "updated_at"])
+    emit_on_commit(
+        invitation_changed,
+        invitation_id=locked.id,
+        gig_id=locked.gig_id,
+        freelancer_id=locked.freelancer_id,
+        status=locked.status,
+    )
     return locked
 
 
@@ -191,6 +223,13 @@ def proposal_submit(
             responded_at=timezone.now(),
             updated_at=timezone.now(),
         )
+    emit_on_commit(
+        proposal_changed,
+        proposal_id=proposal.id,
+        gig_id=proposal.gig_id,
+        freelancer_id=proposal.freelancer_id,
+        status=proposal.status,
+    )
     return proposal
 
 
@@ -223,6 +262,13 @@ def proposal_update(
         locked.save(
             update_fields=["cover_letter", "price_minor", "estimated_duration_days", "updated_at"]
         )
+    emit_on_commit(
+        proposal_changed,
+        proposal_id=locked.id,
+        gig_id=locked.gig_id,
+        freelancer_id=locked.freelancer_id,
+        status=locked.status,
+    )
     return locked
 
 
@@ -254,8 +300,20 @@ def proposals_decline_for_gig(*, gig: Gig, exclude_id: int | None = None) -> int
     proposals = Proposal.objects.filter(gig=gig, status__in=OPEN_PROPOSAL_STATUSES)
     if exclude_id is not None:
         proposals = proposals.exclude(pk=exclude_id)
+    declined = list(proposals.values_list("id", "freelancer_id"))
     now = timezone.now()
-    return proposals.update(status=ProposalStatus.DECLINED, decided_at=now, updated_at=now)
+    Proposal.objects.filter(id__in=[p for p, _f in declined]).update(
+        status=ProposalStatus.DECLINED, decided_at=now, updated_at=now
+    )
+    for proposal_id, freelancer_id in declined:
+        emit_on_commit(
+            proposal_changed,
+            proposal_id=proposal_id,
+            gig_id=gig.id,
+            freelancer_id=freelancer_id,
+            status=ProposalStatus.DECLINED,
+        )
+    return len(declined)
 
 
 def proposal_accept(
@@ -289,6 +347,13 @@ def proposal_accept(
         gig_start(gig=gig, by=by)
         proposals_decline_for_gig(gig=gig, exclude_id=locked.pk)
         invitations_revoke_for_gig(gig=gig)
+    emit_on_commit(
+        proposal_changed,
+        proposal_id=locked.id,
+        gig_id=locked.gig_id,
+        freelancer_id=locked.freelancer_id,
+        status=locked.status,
+    )
     return contract
 
 
@@ -311,8 +376,8 @@ def _clean_terms(*, cover_letter: str, price_minor: int, estimated_duration_days
             str(_("At most %(n)d days.") % {"n": MAX_DURATION_DAYS})
         ]
     if errors:
-        raise ValidationFailed("validation_error", _("Some fields are invalid."), **errors)
-    if not (isinstance(price_minor, int) and 0 < price_minor <= MAX_AMOUNT_MINOR):
+        raise invalid(**errors)
+    if not is_amount_minor(price_minor):
         raise ValidationFailed(
             "price_invalid",
             _("The price must be positive and at most %(max)d minor units.")
@@ -334,6 +399,13 @@ def _decide(
             locked.decided_at = timezone.now()
             fields.append("decided_at")
         locked.save(update_fields=fields)
+    emit_on_commit(
+        proposal_changed,
+        proposal_id=locked.id,
+        gig_id=locked.gig_id,
+        freelancer_id=locked.freelancer_id,
+        status=locked.status,
+    )
     return locked
 
 

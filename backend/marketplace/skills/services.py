@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 
+from marketplace.events import emit_on_commit, skills_changed
 from marketplace.skills.models import Skill, SkillAlias, SkillCategory
 from marketplace.skills.normalize import normalize_skill_name
 
@@ -103,6 +104,9 @@ def skill_taxonomy_load(*, path: Path = TAXONOMY_FILE) -> TaxonomyLoadResult:
     missing = pairs - have
     through.objects.bulk_create(through(from_skill_id=a, to_skill_id=b) for a, b in sorted(missing))
     changed += len(missing)
+    if changed:
+        # Labels, aliases or links moved: profiles and gigs carrying these skills re-index.
+        emit_on_commit(skills_changed, skill_ids=sorted(s.id for s in skills.values()))
     return TaxonomyLoadResult(
         categories=len(data["categories"]),
         skills=len(skills),

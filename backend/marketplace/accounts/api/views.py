@@ -6,12 +6,11 @@ from typing import Any, cast
 
 from django.conf import settings
 from drf_spectacular.utils import extend_schema
-from rest_framework.permissions import SAFE_METHODS, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
-from rest_framework.views import APIView
 
+from common.throttling import WritesThrottleMixin
 from marketplace.accounts.api.serializers import MeOutput, MeUpdateInput
 from marketplace.accounts.models import User
 from marketplace.accounts.services import user_update_preferences
@@ -19,18 +18,11 @@ from marketplace.firms.selectors import firm_memberships_of_user
 from marketplace.profiles.selectors import profile_slug_of_user
 
 
-class MeView(APIView):
+class MeView(WritesThrottleMixin):
     """The signed-in user. PATCH changes name, interface language and time zone."""
 
+    # Only PATCH counts against the `writes` rate: the SPA asks for /me/ on every load.
     permission_classes = (IsAuthenticated,)
-    throttle_scope = "writes"
-
-    def get_throttles(self) -> list[BaseThrottle]:
-        # Reads count only against the per-user rate; the SPA asks for /me/ on every load.
-        throttles = super().get_throttles()
-        if self.request.method in SAFE_METHODS:
-            return [t for t in throttles if not isinstance(t, ScopedRateThrottle)]
-        return throttles
 
     @extend_schema(responses=MeOutput)
     def get(self, request: Request) -> Response:

@@ -12,12 +12,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from marketplace.api_base import ActionView, signed_in_user
 from marketplace.contracts.api.filters import ContractFilter
 from marketplace.contracts.api.serializers import ContractOutput, MilestoneInput, MilestoneOutput
 from marketplace.contracts.models import Contract
 from marketplace.contracts.selectors import contract_get_visible, contract_list_mine
 from marketplace.contracts.services import contract_cancel, contract_complete, milestone_add
-from marketplace.gigs.api.base import signed_in_user
 
 
 def render_contract(request: Request, contract: Contract, *, reload: bool = True) -> Response:
@@ -51,32 +51,28 @@ class ContractDetailView(APIView):
         return render_contract(request, contract, reload=False)
 
 
-class ContractCompleteView(APIView):
+class _ContractActionView(ActionView[Contract]):
+    target_name = "contract"
+
+    def get_target(self, request: Request) -> Contract:
+        return contract_get_visible(contract_id=self.kwargs["contract_id"], user=request.user)
+
+    def render(self, request: Request, target: Contract) -> Response:
+        return render_contract(request, target)
+
+
+@extend_schema(summary="Complete a contract", request=None, responses=ContractOutput)
+class ContractCompleteView(_ContractActionView):
     """The hiring firm declares the work done: active → completed; the gig completes."""
 
-    permission_classes = (IsAuthenticated,)
-    throttle_scope = "writes"
-
-    @extend_schema(summary="Complete a contract", request=None, responses=ContractOutput)
-    def post(self, request: Request, contract_id: int) -> Response:
-        contract = contract_get_visible(contract_id=contract_id, user=request.user)
-        return render_contract(
-            request, contract_complete(contract=contract, by=signed_in_user(request))
-        )
+    service = staticmethod(contract_complete)
 
 
-class ContractCancelView(APIView):
+@extend_schema(summary="Cancel a contract", request=None, responses=ContractOutput)
+class ContractCancelView(_ContractActionView):
     """Either party ends the contract: milestones awaiting funding are cancelled."""
 
-    permission_classes = (IsAuthenticated,)
-    throttle_scope = "writes"
-
-    @extend_schema(summary="Cancel a contract", request=None, responses=ContractOutput)
-    def post(self, request: Request, contract_id: int) -> Response:
-        contract = contract_get_visible(contract_id=contract_id, user=request.user)
-        return render_contract(
-            request, contract_cancel(contract=contract, by=signed_in_user(request))
-        )
+    service = staticmethod(contract_cancel)
 
 
 class MilestoneCreateView(APIView):

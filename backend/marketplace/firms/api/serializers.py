@@ -6,6 +6,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from common.fields import SLUG_MAX_LENGTH
 from marketplace.firms import services
 from marketplace.firms.models import Firm, FirmMembership, FirmRole, FirmSize
 
@@ -63,7 +64,7 @@ class FirmCreateInput(FirmUpdateInput):
     name = serializers.CharField(max_length=services.NAME_MAX_LENGTH)
     country = serializers.CharField(max_length=2, help_text="ISO 3166 alpha-2.")
     slug = serializers.CharField(
-        max_length=services.SLUG_MAX_LENGTH,
+        max_length=SLUG_MAX_LENGTH,
         required=False,
         help_text="Public address; made from the name when left out.",
     )

@@ -7,12 +7,12 @@ from typing import Any, cast
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
-from rest_framework.permissions import SAFE_METHODS, IsAuthenticated, IsAuthenticatedOrReadOnly
+from rest_framework.permissions import IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
+from common.throttling import WritesThrottleMixin
 from marketplace.accounts.models import User
 from marketplace.firms import selectors, services
 from marketplace.firms.api.serializers import (
@@ -25,18 +25,6 @@ from marketplace.firms.api.serializers import (
     MyFirmOutput,
 )
 from marketplace.firms.models import Firm, FirmMembership
-
-
-class WritesThrottleMixin(APIView):
-    """Counts POST/PATCH/DELETE against the `writes` scope; reads only against the user rate."""
-
-    throttle_scope = "writes"
-
-    def get_throttles(self) -> list[BaseThrottle]:
-        throttles = super().get_throttles()
-        if self.request.method in SAFE_METHODS:
-            return [t for t in throttles if not isinstance(t, ScopedRateThrottle)]
-        return throttles
 
 
 class FirmListView(WritesThrottleMixin, generics.ListAPIView[Firm]):

@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import Any, ClassVar
+from collections.abc import Mapping
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
 from rest_framework.exceptions import NotAuthenticated
-from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from common.errors import ValidationFailed
-from marketplace.accounts.models import User
+from common.fields import invalid
+from common.throttling import WritesThrottleMixin
+from marketplace.api_base import ActionView, member_firm_ids, signed_in_user
 from marketplace.firms.models import Firm
-from marketplace.gigs.api.base import WritesThrottleMixin, member_firm_ids, signed_in_user
 from marketplace.gigs.api.filters import GigFilter
 from marketplace.gigs.api.serializers import GigCreateInput, GigOutput, GigUpdateInput
 from marketplace.gigs.models import Gig
@@ -82,9 +81,7 @@ class GigListCreateView(WritesThrottleMixin, generics.ListAPIView[Gig]):
         values = dict(data.validated_data)
         firm = Firm.objects.filter(slug=values.pop("firm")).first()
         if firm is None:
-            raise ValidationFailed(
-                "validation_error", _("Some fields are invalid."), firm=[str(_("No such firm."))]
-            )
+            raise invalid(firm=[str(_("No such firm."))])
         gig = gig_create(firm=firm, by=signed_in_user(request), **values)
         return render_gig(request, gig, status=201)
 
@@ -110,16 +107,15 @@ class GigDetailView(WritesThrottleMixin, APIView):
         return render_gig(request, gig)
 
 
-class _GigActionView(APIView):
-    permission_classes = (IsAuthenticated,)
-    throttle_scope = "writes"
-    service: ClassVar[Callable[..., Gig]]
+@extend_schema(request=None, responses=GigOutput)
+class _GigActionView(ActionView[Gig]):
+    target_name = "gig"
 
-    @extend_schema(request=None, responses=GigOutput)
-    def post(self, request: Request, gig_id: int) -> Response:
-        gig = gig_get_visible(gig_id=gig_id, user=request.user, details=False)
-        by: User = signed_in_user(request)
-        return render_gig(request, type(self).service(gig=gig, by=by))
+    def get_target(self, request: Request) -> Gig:
+        return gig_get_visible(gig_id=self.kwargs["gig_id"], user=request.user, details=False)
+
+    def render(self, request: Request, target: Gig) -> Response:
+        return render_gig(request, target)
 
 
 class GigPublishView(_GigActionView):

@@ -1,5 +1,5 @@
 """Shapes of freelancer profiles in the API. Input serializers parse types and lengths; the
-rules (slug form, currencies, rate bounds, links, skills) live in `profiles.services`."""
+rules (slug form, currencies, rate bounds, links, skills) live in `profiles.validation`."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from typing import Any
 
 from rest_framework import serializers
 
+from common.fields import SLUG_MAX_LENGTH
 from common.models import LanguageProficiency
 from common.money import MAX_AMOUNT_MINOR
-from marketplace.profiles import services
+from marketplace.profiles import validation
 from marketplace.profiles.models import FreelancerProfile, ProfileSkill, SkillLevel
 
 # --- output ---------------------------------------------------------------------------------
@@ -33,9 +34,9 @@ class ProfileLanguageOutput(serializers.Serializer[Any]):
 
 
 class LinkSerializer(serializers.Serializer[Any]):
-    url = serializers.CharField(max_length=services.LINK_URL_MAX_LENGTH, help_text="http(s) URL.")
+    url = serializers.CharField(max_length=validation.LINK_URL_MAX_LENGTH, help_text="http(s) URL.")
     label = serializers.CharField(  # type: ignore[assignment]
-        max_length=services.LINK_LABEL_MAX_LENGTH, required=False, allow_blank=True, default=""
+        max_length=validation.LINK_LABEL_MAX_LENGTH, required=False, allow_blank=True, default=""
     )
 
 
@@ -84,7 +85,7 @@ class SkillItemInput(serializers.Serializer[Any]):
         max_length=120, help_text="Skill id, slug, label (en/de/fr) or alias, e.g. `React.js`."
     )
     level = serializers.ChoiceField(choices=SkillLevel.choices, default=SkillLevel.INTERMEDIATE)
-    years = serializers.IntegerField(min_value=0, max_value=services.YEARS_MAX, default=0)
+    years = serializers.IntegerField(min_value=0, max_value=validation.YEARS_MAX, default=0)
 
 
 class LanguageItemInput(serializers.Serializer[Any]):
@@ -95,10 +96,10 @@ class LanguageItemInput(serializers.Serializer[Any]):
 class ProfileUpdateInput(serializers.Serializer[Any]):
     """Every field optional; `skills` and `languages`, when given, replace the whole list."""
 
-    slug = serializers.CharField(max_length=services.SLUG_MAX_LENGTH, required=False)
-    headline = serializers.CharField(max_length=services.HEADLINE_MAX_LENGTH, required=False)
+    slug = serializers.CharField(max_length=SLUG_MAX_LENGTH, required=False)
+    headline = serializers.CharField(max_length=validation.HEADLINE_MAX_LENGTH, required=False)
     bio = serializers.CharField(
-        max_length=services.BIO_MAX_LENGTH, required=False, allow_blank=True
+        max_length=validation.BIO_MAX_LENGTH, required=False, allow_blank=True
     )
     country = serializers.CharField(max_length=2, required=False, help_text="ISO 3166 alpha-2.")
     time_zone = serializers.CharField(max_length=64, required=False, help_text="IANA name.")
@@ -112,24 +113,24 @@ class ProfileUpdateInput(serializers.Serializer[Any]):
     )
     rate_currency = serializers.CharField(max_length=8, required=False, help_text="ISO 4217.")
     hours_per_week = serializers.IntegerField(
-        min_value=0, max_value=services.HOURS_PER_WEEK_MAX, required=False
+        min_value=0, max_value=validation.HOURS_PER_WEEK_MAX, required=False
     )
     available_from = serializers.DateField(allow_null=True, required=False)
     links = serializers.ListField(
-        child=LinkSerializer(), required=False, max_length=services.LINKS_MAX
+        child=LinkSerializer(), required=False, max_length=validation.LINKS_MAX
     )
     skills = serializers.ListField(
-        child=SkillItemInput(), required=False, max_length=services.SKILLS_MAX
+        child=SkillItemInput(), required=False, max_length=validation.SKILLS_MAX
     )
     languages = serializers.ListField(
-        child=LanguageItemInput(), required=False, max_length=services.LANGUAGES_MAX
+        child=LanguageItemInput(), required=False, max_length=validation.LANGUAGES_MAX
     )
 
 
 class ProfileCreateInput(ProfileUpdateInput):
     slug = serializers.CharField(
-        max_length=services.SLUG_MAX_LENGTH,
+        max_length=SLUG_MAX_LENGTH,
         help_text="Public address: lowercase letters, digits and single hyphens.",
     )
-    headline = serializers.CharField(max_length=services.HEADLINE_MAX_LENGTH)
+    headline = serializers.CharField(max_length=validation.HEADLINE_MAX_LENGTH)
     country = serializers.CharField(max_length=2, help_text="ISO 3166 alpha-2.")

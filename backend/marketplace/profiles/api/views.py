@@ -7,13 +7,14 @@ from typing import Any, cast
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics
-from rest_framework.permissions import SAFE_METHODS, AllowAny, IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import BaseThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
+from common.throttling import WritesThrottleMixin
 from marketplace.accounts.models import User
+from marketplace.api_base import ActionView
 from marketplace.profiles import selectors, services
 from marketplace.profiles.api.filters import FreelancerFilter
 from marketplace.profiles.api.serializers import (
@@ -52,18 +53,6 @@ class FreelancerDetailView(APIView):
         return Response(ProfileDetailOutput(profile).data)
 
 
-class WritesThrottleMixin(APIView):
-    """Counts POST/PATCH/DELETE against the `writes` scope; reads only against the user rate."""
-
-    throttle_scope = "writes"
-
-    def get_throttles(self) -> list[BaseThrottle]:
-        throttles = super().get_throttles()
-        if self.request.method in SAFE_METHODS:
-            return [t for t in throttles if not isinstance(t, ScopedRateThrottle)]
-        return throttles
-
-
 class MyProfileView(WritesThrottleMixin):
     """The signed-in user's freelancer profile, in any state."""
 
@@ -97,36 +86,27 @@ class MyProfileView(WritesThrottleMixin):
         return Response(OwnProfileOutput(profile).data)
 
 
-class MyProfilePublishView(APIView):
+@extend_schema(request=None, responses=OwnProfileOutput)
+class _MyProfileActionView(ActionView[FreelancerProfile]):
+    target_name = "profile"
+
+    def get_target(self, request: Request) -> FreelancerProfile:
+        return selectors.profile_get_own(user=request.user)
+
+    def render(self, request: Request, target: FreelancerProfile) -> Response:
+        return Response(OwnProfileOutput(selectors.profile_get_own(user=request.user)).data)
+
+
+class MyProfilePublishView(_MyProfileActionView):
     """Make the draft public: needs a skill and a rate (`profile_incomplete`)."""
 
-    permission_classes = (IsAuthenticated,)
-    throttle_scope = "writes"
-
-    @extend_schema(
-        request=None,
-        responses=OwnProfileOutput,
-    )
-    def post(self, request: Request) -> Response:
-        profile = selectors.profile_get_own(user=request.user)
-        services.profile_publish(profile=profile, by=_me(request))
-        return Response(OwnProfileOutput(selectors.profile_get_own(user=request.user)).data)
+    service = staticmethod(services.profile_publish)
 
 
-class MyProfileUnpublishView(APIView):
+class MyProfileUnpublishView(_MyProfileActionView):
     """Take the public profile back to draft."""
 
-    permission_classes = (IsAuthenticated,)
-    throttle_scope = "writes"
-
-    @extend_schema(
-        request=None,
-        responses=OwnProfileOutput,
-    )
-    def post(self, request: Request) -> Response:
-        profile = selectors.profile_get_own(user=request.user)
-        services.profile_unpublish(profile=profile, by=_me(request))
-        return Response(OwnProfileOutput(selectors.profile_get_own(user=request.user)).data)
+    service = staticmethod(services.profile_unpublish)
 
 
 def _me(request: Request) -> User:

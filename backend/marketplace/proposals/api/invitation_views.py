@@ -11,11 +11,12 @@ from rest_framework import generics
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from common.errors import Forbidden, ValidationFailed
+from common.errors import Forbidden
+from common.fields import invalid
+from common.throttling import WritesThrottleMixin
+from marketplace.api_base import ActionView, signed_in_user
 from marketplace.firms.selectors import firm_is_member
-from marketplace.gigs.api.base import WritesThrottleMixin, signed_in_user
 from marketplace.gigs.selectors import gig_get_visible
 from marketplace.profiles.models import FreelancerProfile
 from marketplace.proposals.api.filters import InvitationFilter
@@ -69,11 +70,7 @@ class GigInvitationListCreateView(WritesThrottleMixin, generics.ListAPIView[Invi
             .first()
         )
         if profile is None:
-            raise ValidationFailed(
-                "validation_error",
-                _("Some fields are invalid."),
-                freelancer=[str(_("No such freelancer."))],
-            )
+            raise invalid(freelancer=[str(_("No such freelancer."))])
         invitation = invitation_send(
             gig=gig,
             by=signed_in_user(request),
@@ -99,27 +96,25 @@ class InvitationListView(generics.ListAPIView[Invitation]):
         return super().get(request, *args, **kwargs)
 
 
-class InvitationDeclineView(APIView):
+class _InvitationActionView(ActionView[Invitation]):
+    target_name = "invitation"
+
+    def get_target(self, request: Request) -> Invitation:
+        return invitation_get_visible(invitation_id=self.kwargs["invitation_id"], user=request.user)
+
+    def render(self, request: Request, target: Invitation) -> Response:
+        return render_invitation(request, target)
+
+
+@extend_schema(summary="Decline an invitation", request=None, responses=InvitationOutput)
+class InvitationDeclineView(_InvitationActionView):
     """The invited freelancer declines: pending → declined."""
 
-    permission_classes = (IsAuthenticated,)
-    throttle_scope = "writes"
-
-    @extend_schema(summary="Decline an invitation", request=None, responses=InvitationOutput)
-    def post(self, request: Request, invitation_id: int) -> Response:
-        invitation = invitation_get_visible(invitation_id=invitation_id, user=request.user)
-        invitation = invitation_decline(invitation=invitation, by=signed_in_user(request))
-        return render_invitation(request, invitation)
+    service = staticmethod(invitation_decline)
 
 
-class InvitationRevokeView(APIView):
+@extend_schema(summary="Revoke an invitation", request=None, responses=InvitationOutput)
+class InvitationRevokeView(_InvitationActionView):
     """A member of the gig's firm takes the invitation back: pending → revoked."""
 
-    permission_classes = (IsAuthenticated,)
-    throttle_scope = "writes"
-
-    @extend_schema(summary="Revoke an invitation", request=None, responses=InvitationOutput)
-    def post(self, request: Request, invitation_id: int) -> Response:
-        invitation = invitation_get_visible(invitation_id=invitation_id, user=request.user)
-        invitation = invitation_revoke(invitation=invitation, by=signed_in_user(request))
-        return render_invitation(request, invitation)
+    service = staticmethod(invitation_revoke)

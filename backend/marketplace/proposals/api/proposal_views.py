@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any
 
 from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema
@@ -13,10 +12,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from common.throttling import WritesThrottleMixin
+from marketplace.api_base import ActionView, signed_in_user
 from marketplace.contracts.api.serializers import ContractOutput
 from marketplace.contracts.selectors import contract_get_visible
 from marketplace.firms.selectors import firm_is_member
-from marketplace.gigs.api.base import WritesThrottleMixin, signed_in_user
 from marketplace.gigs.selectors import gig_get_visible
 from marketplace.proposals.api.filters import ProposalFilter
 from marketplace.proposals.api.serializers import (
@@ -122,16 +122,15 @@ class ProposalDetailView(WritesThrottleMixin, APIView):
         return render_proposal(request, proposal)
 
 
-class _ProposalActionView(APIView):
-    permission_classes = (IsAuthenticated,)
-    throttle_scope = "writes"
-    service: ClassVar[Callable[..., Proposal]]
+@extend_schema(request=None, responses=ProposalOutput)
+class _ProposalActionView(ActionView[Proposal]):
+    target_name = "proposal"
 
-    @extend_schema(request=None, responses=ProposalOutput)
-    def post(self, request: Request, proposal_id: int) -> Response:
-        proposal = proposal_get_visible(proposal_id=proposal_id, user=request.user)
-        proposal = type(self).service(proposal=proposal, by=signed_in_user(request))
-        return render_proposal(request, proposal)
+    def get_target(self, request: Request) -> Proposal:
+        return proposal_get_visible(proposal_id=self.kwargs["proposal_id"], user=request.user)
+
+    def render(self, request: Request, target: Proposal) -> Response:
+        return render_proposal(request, target)
 
 
 class ProposalWithdrawView(_ProposalActionView):
