@@ -24,6 +24,12 @@ REPORTS := var/test-reports
 # Extra pytest arguments for `make test` / `make smoke`, e.g. PYTEST_ARGS="-x -k gigs".
 PYTEST_ARGS ?=
 
+# Apps add their own targets in mk/<app>.mk; a suite that must run apart from the main pytest
+# run (another database, another server) appends its target to EXTRA_TEST_TARGETS there and
+# writes a JUnit report into $(REPORTS) so the closing total counts it.
+EXTRA_TEST_TARGETS :=
+include $(wildcard mk/*.mk)
+
 .PHONY: help install run lint format test smoke schema migrations messages superuser shell clean
 
 help: ## List every target with a one-line description
@@ -68,6 +74,9 @@ test: install ## Lint, run the suite on PostgreSQL + Redis, then the embedded sm
 		--junitxml=$(REPORTS)/postgresql.xml $(PYTEST_ARGS); \
 	rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ] || failed="$$failed pytest"; \
 	$(MAKE) --no-print-directory smoke || failed="$$failed smoke"; \
+	for target in $(EXTRA_TEST_TARGETS); do \
+		$(MAKE) --no-print-directory $$target || failed="$$failed $$target"; \
+	done; \
 	echo; \
 	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; fi; \
 	$(PY) tests/tools/total.py $(REPORTS) || failed="$$failed total"; \

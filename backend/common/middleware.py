@@ -19,20 +19,24 @@ Handler = Callable[[HttpRequest], HttpResponse]
 
 
 class UserLanguageMiddleware:
-    """Put a signed-in user's stored language ahead of Accept-Language.
+    """Speak the signed-in user's stored language, whatever the browser asks for.
 
-    Runs before LocaleMiddleware, which reads the language cookie; the session user is not
-    loaded yet at that point, so the cookie carries the choice (set on login and on change).
-    An explicit `?lang=` wins for one request, so a link can be shared in a given language.
+    Runs after LocaleMiddleware (which picked a language from the cookie or Accept-Language)
+    and after authentication, so the stored choice wins. `?lang=de` wins for one request, so
+    a link can be shared in a given language.
     """
 
     def __init__(self, get_response: Handler) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        lang = request.GET.get("lang")
-        if lang and translation.check_for_language(lang):
-            request.COOKIES["django_language"] = lang
+        language = request.GET.get("lang")
+        if not (language and translation.check_for_language(language)):
+            user = getattr(request, "user", None)
+            language = getattr(user, "language", None) if user and user.is_authenticated else None
+        if language and translation.check_for_language(language):
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         return self.get_response(request)
 
 

@@ -1,7 +1,11 @@
-"""ASGI entry point: HTTP (API, admin, static, the frontend) and, as they land, websockets.
+"""ASGI entry point: HTTP (API, admin, static, the frontend) and the chat websocket.
 
 In embedded mode this one process serves everything; in production an ASGI server runs it
 for `/ws/` behind nginx while gunicorn serves HTTP through `config.wsgi`.
+
+Websockets pass `AllowedHostsOriginValidator` (the handshake's Origin must be one of
+ALLOWED_HOSTS: no cross-site socket hijacking) and `AuthMiddlewareStack` (the user from the
+session cookie); the consumer refuses anonymous users.
 """
 
 import os
@@ -12,6 +16,18 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 django_asgi_app = get_asgi_application()
 
-from channels.routing import ProtocolTypeRouter  # noqa: E402  (needs Django set up first)
+# These need Django set up first.
+from channels.auth import AuthMiddlewareStack  # noqa: E402
+from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
+from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
-application = ProtocolTypeRouter({"http": django_asgi_app})
+from chat.routing import websocket_urlpatterns  # noqa: E402
+
+application = ProtocolTypeRouter(
+    {
+        "http": django_asgi_app,
+        "websocket": AllowedHostsOriginValidator(
+            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
+        ),
+    }
+)

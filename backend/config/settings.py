@@ -46,17 +46,20 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.headless",
     "marketplace",
+    "matching",
+    "payments",
+    "chat",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "common.middleware.UserLanguageMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "common.middleware.UserLanguageMiddleware",
     "common.middleware.UserTimezoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -118,7 +121,12 @@ if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL]},
+            # channels-redis blocks up to 5 s per receive; redis-py's own 5 s socket timeout
+            # would race it and drop live sockets, so the socket waits longer than the poll.
+            # 1,000 connections per process: one per open websocket group read, with room.
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 30, "max_connections": 1000}]
+            },
         }
     }
 else:
@@ -297,3 +305,11 @@ LOGGING = {
 # --- Nanoguild ------------------------------------------------------------------------------------
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="nanoguild-demo")
 HEALTH_CHECK_TIMEOUT = timedelta(seconds=2)
+
+# --- Integrations: one module each, so an app's settings live next to each other ----------------
+from config.integrations.chat import *  # noqa: E402, F403
+from config.integrations.matching import *  # noqa: E402, F403
+from config.integrations.payments import *  # noqa: E402, F403
+
+# Celery beat runs every app's periodic jobs; each integration module names its own entries.
+CELERY_BEAT_SCHEDULE = {**CHAT_BEAT_SCHEDULE, **PAYMENTS_BEAT_SCHEDULE}  # noqa: F405

@@ -12,7 +12,11 @@ admin.site.site_title = _("Nanoguild admin")
 
 urlpatterns = [
     path("", include("common.health")),
+    # matching first: its /skills/suggest/ must win over marketplace's /skills/<slug>/.
+    path("api/v1/", include("matching.api.urls")),
     path("api/v1/", include("marketplace.api_urls")),
+    path("api/v1/", include("payments.api.urls")),
+    path("api/v1/", include("chat.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("_allauth/", include("allauth.headless.urls")),

@@ -2,17 +2,17 @@
 "use strict";
 
 const TEXT = {
-  en: { api: "API docs", admin: "Admin", language: "Language", gigs: "Open gigs", freelancers: "Freelancers",
+  en: { signin: "Sign in", api: "API docs", admin: "Admin", language: "Language", gigs: "Open gigs", freelancers: "Freelancers",
         title: "Small firms hire freelancers, project by project.",
         lead: "Post a gig, compare proposals, hire and pay into escrow — or find your next client.",
         note: "This page is the minimal front door; the full web app is on its way. The REST API is complete and documented.",
         fixed: "Fixed price", hourly: "per hour", retainer: "per month", empty: "Nothing here yet.", error: "Could not load." },
-  de: { api: "API-Dokumentation", admin: "Verwaltung", language: "Sprache", gigs: "Offene Aufträge", freelancers: "Freelancer",
+  de: { signin: "Anmelden", api: "API-Dokumentation", admin: "Verwaltung", language: "Sprache", gigs: "Offene Aufträge", freelancers: "Freelancer",
         title: "Kleine Firmen beauftragen Freelancer – Projekt für Projekt.",
         lead: "Auftrag einstellen, Angebote vergleichen, beauftragen und treuhänderisch bezahlen – oder den nächsten Kunden finden.",
         note: "Diese Seite ist der schlichte Eingang; die vollständige Web-App folgt. Die REST-API ist vollständig und dokumentiert.",
         fixed: "Festpreis", hourly: "pro Stunde", retainer: "pro Monat", empty: "Noch nichts hier.", error: "Laden fehlgeschlagen." },
-  fr: { api: "Documentation de l’API", admin: "Administration", language: "Langue", gigs: "Missions ouvertes", freelancers: "Freelances",
+  fr: { signin: "Se connecter", api: "Documentation de l’API", admin: "Administration", language: "Langue", gigs: "Missions ouvertes", freelancers: "Freelances",
         title: "Les petites entreprises recrutent des freelances, projet par projet.",
         lead: "Publiez une mission, comparez les propositions, recrutez et payez sous séquestre — ou trouvez votre prochain client.",
         note: "Cette page est l’entrée minimale ; l’application web complète arrive. L’API REST est complète et documentée.",

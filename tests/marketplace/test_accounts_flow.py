@@ -143,3 +143,19 @@ def test_login_brute_force_is_throttled_per_account() -> None:
     locked = post(csrf_client(), f"{AUTH}/login", {"email": user.email, "password": PASSWORD})
     assert locked.status_code == 400
     assert locked.json()["errors"][0]["code"] == "too_many_login_attempts"
+
+
+def test_signed_in_user_changes_password_with_the_current_one() -> None:
+    user = User.objects.create_user("pat@example.test", PASSWORD)
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    client = csrf_client()
+    post(client, f"{AUTH}/login", {"email": user.email, "password": PASSWORD})
+    change = "/_allauth/browser/v1/account/password/change"
+    wrong = post(client, change, {"current_password": "nope", "new_password": "x-new-pass-991"})
+    assert wrong.status_code == 400
+    user.refresh_from_db()
+    assert user.check_password(PASSWORD)
+    right = post(client, change, {"current_password": PASSWORD, "new_password": "x-new-pass-991"})
+    assert right.status_code == 200
+    user.refresh_from_db()
+    assert user.check_password("x-new-pass-991")

@@ -513,7 +513,7 @@ def test_patch_with_an_unknown_skill_changes_nothing() -> None:
     assert response.status_code == 400
     assert response.json() == {
         "code": "unknown_skill",
-        "message": "Unknown skill: telepathy",
+        "message": "Unknown skills: telepathy.",
         "details": {"skills": ["telepathy"]},
     }
     profile.refresh_from_db()

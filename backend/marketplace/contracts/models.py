@@ -47,6 +47,15 @@ class Contract(TimestampedModel):
 class MilestoneStatus(models.TextChoices):
     # The payments app owns the transitions after creation (funding, release, refunds).
     AWAITING_FUNDING = "awaiting_funding", _("Awaiting funding")
+    FUNDING = "funding", _("Funding in progress")
+    FUNDED = "funded", _("Funded")
+    SUBMITTED = "submitted", _("Submitted")
+    RELEASING = "releasing", _("Releasing")
+    RELEASED = "released", _("Released")
+    REFUNDING = "refunding", _("Refunding")
+    REFUNDED = "refunded", _("Refunded")
+    DISPUTED = "disputed", _("Disputed")
+    CHARGED_BACK = "charged_back", _("Charged back")
     CANCELLED = "cancelled", _("Cancelled")
 
 

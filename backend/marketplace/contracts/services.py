@@ -178,6 +178,19 @@ def milestone_add(
     return milestone
 
 
+def milestone_set_payment_status(*, milestone: Milestone, status: str) -> Milestone:
+    """Mirror the payments app's escrow state into `Milestone.status` (shown on the contract).
+
+    Called by payments inside its own transaction, with the milestone's payment row locked;
+    the marketplace does not import payments, so this is the one way in.
+    """
+    if status not in MilestoneStatus.values:
+        raise ValidationFailed("validation_error", _("Unknown milestone status."), status=[status])
+    Milestone.objects.filter(pk=milestone.pk).update(status=status, updated_at=timezone.now())
+    milestone.status = status
+    return milestone
+
+
 # --- helpers -----------------------------------------------------------------------------------
 
 

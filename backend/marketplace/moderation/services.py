@@ -122,11 +122,11 @@ def _clean_reason(reason: str, *, required: bool) -> str:
     if required and not reason:
         raise ValidationFailed(
             "reason_required",
-            _("Say why: the reason is shown to the owner and kept in the audit log."),
+            _("Say why: the reason is shown to the owner and kept in the moderation log."),
             reason=[str(_("This field is required."))],
         )
     if len(reason) > REASON_MAX_LENGTH:
-        raise invalid(reason=[str(_("At most 500 characters."))])
+        raise invalid(reason=[str(_("At most %(n)d characters.") % {"n": REASON_MAX_LENGTH})])
     return reason
 
 

@@ -176,7 +176,7 @@ def clean_skill_items(items: Any) -> list[tuple[Skill, int, int]]:
     if unknown:
         raise ValidationFailed(
             "unknown_skill",
-            _("Unknown skill: %(names)s") % {"names": ", ".join(unknown)},
+            _("Unknown skills: %(names)s.") % {"names": ", ".join(unknown)},
             skills=unknown,
         )
     seen: set[int] = set()
@@ -186,7 +186,7 @@ def clean_skill_items(items: Any) -> list[tuple[Skill, int, int]]:
             twice.append(skill.label())
         seen.add(skill.id)
     if twice:
-        raise invalid(skills=[_("Listed more than once: %(names)s") % {"names": ", ".join(twice)}])
+        raise invalid(skills=[_("Listed more than once: %(names)s.") % {"names": ", ".join(twice)}])
     return [
         (skill, level, years) for skill, (_ref, level, years) in zip(resolved, parsed, strict=True)
     ]

@@ -63,7 +63,7 @@ def invitation_send(
     message = (message or "").strip()
     if len(message) > 2000:
         error = ValidationFailed("validation_error", _("Some fields are invalid."))
-        error.details = {"message": [str(_("At most 2000 characters."))]}
+        error.details = {"message": [str(_("At most %(n)d characters.") % {"n": 2000})]}
         raise error
     with transaction.atomic():
         gig = gig_lock_shared(gig=gig)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from common.errors import ValidationFailed
 from marketplace.skills.models import Skill, SkillAlias
@@ -45,7 +46,7 @@ def skill_resolve_many(*, refs: Iterable[str | int], field: str = "skills") -> l
     if unknown:
         raise ValidationFailed(
             "unknown_skill",
-            "Unknown skill: " + ", ".join(unknown),
+            _("Unknown skills: %(names)s.") % {"names": ", ".join(unknown)},
             **{field: unknown},
         )
     return resolved

@@ -1,0 +1,127 @@
+"""Serializers of the chat API: inputs validate shape only; outputs render selector rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from chat.models import Conversation, Message, Notification, NotificationPreference
+
+
+class ParticipantOutput(serializers.Serializer[Any]):
+    user_id = serializers.IntegerField()
+    name = serializers.CharField(source="user.get_full_name")
+    last_read_message_id = serializers.IntegerField()
+
+
+class LastMessageOutput(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    author_id = serializers.IntegerField()
+    text = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class ConversationOutput(serializers.ModelSerializer[Conversation]):
+    unread_count = serializers.IntegerField(read_only=True)
+    last_message = serializers.SerializerMethodField()
+    participants = ParticipantOutput(source="memberships", many=True, read_only=True)
+
+    class Meta:
+        model = Conversation
+        fields = (
+            "id",
+            "kind",
+            "title",
+            "gig",
+            "proposal",
+            "contract",
+            "created_at",
+            "last_message_at",
+            "unread_count",
+            "last_message",
+            "participants",
+        )
+
+    @extend_schema_field(LastMessageOutput(allow_null=True))
+    def get_last_message(self, obj: Any) -> dict[str, Any] | None:
+        if obj.last_message_id is None:
+            return None
+        return {
+            "id": obj.last_message_id,
+            "author_id": obj.last_message_author_id,
+            "text": obj.last_message_text,
+            "created_at": obj.last_message_created_at,
+        }
+
+
+class ConversationStartInput(serializers.Serializer[Any]):
+    gig_id = serializers.IntegerField(required=False, min_value=1)
+    proposal_id = serializers.IntegerField(required=False, min_value=1)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if ("gig_id" in attrs) == ("proposal_id" in attrs):
+            raise serializers.ValidationError("Give exactly one of gig_id and proposal_id.")
+        return attrs
+
+
+class MessageOutput(serializers.ModelSerializer[Message]):
+    author_name = serializers.CharField(source="author.get_full_name", read_only=True)
+
+    class Meta:
+        model = Message
+        fields = (
+            "id",
+            "conversation",
+            "author",
+            "author_name",
+            "text",
+            "client_message_id",
+            "created_at",
+            "edited_at",
+        )
+
+
+class MarkReadInput(serializers.Serializer[Any]):
+    message_id = serializers.IntegerField(min_value=0)
+
+
+class MarkReadOutput(serializers.Serializer[Any]):
+    conversation_id = serializers.IntegerField()
+    last_read_message_id = serializers.IntegerField()
+
+
+class ReportInput(serializers.Serializer[Any]):
+    reason = serializers.CharField(max_length=500)
+
+
+class ReportOutput(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    message_id = serializers.IntegerField()
+    created_at = serializers.DateTimeField()
+
+
+class NotificationOutput(serializers.ModelSerializer[Notification]):
+    class Meta:
+        model = Notification
+        fields = ("id", "kind", "payload", "created_at", "read_at")
+
+
+class MarkAllReadOutput(serializers.Serializer[Any]):
+    marked = serializers.IntegerField()
+
+
+class NotificationPreferenceSerializer(serializers.ModelSerializer[NotificationPreference]):
+    class Meta:
+        model = NotificationPreference
+        fields = (
+            "email_message",
+            "email_invitation",
+            "email_proposal",
+            "email_contract",
+            "email_milestone",
+            "email_payment",
+            "digest_delay_minutes",
+        )
+        extra_kwargs = {"digest_delay_minutes": {"min_value": 0, "max_value": 10080}}

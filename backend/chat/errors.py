@@ -1,0 +1,20 @@
+"""Error codes of the chat app (REST bodies and websocket `error` frames share them).
+
+Chat also answers with the marketplace's `own_gig` and `gig_not_open` and the common codes
+(`not_found`, `rate_limited`, `validation_error`).
+"""
+
+from common.errors import register_codes
+
+register_codes(
+    {
+        "message_empty": "A message needs some text.",
+        "message_too_long": "The message text is larger than the limit (8 KB of UTF-8).",
+        "attachments_not_supported": "Messages cannot carry attachments yet.",
+        "already_reported": "You reported this message already.",
+        "malformed_frame": "The websocket frame is not a JSON object.",
+        "unknown_type": "The websocket frame's `type` is not one the server knows.",
+        "invalid_frame": "A field of the websocket frame is missing or invalid.",
+        "frame_too_large": "The websocket frame is larger than the limit; the socket closes.",
+    }
+)

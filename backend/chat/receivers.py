@@ -1,0 +1,43 @@
+"""Receivers of marketplace and payments events: each enqueues `notify_event` and returns.
+
+The events fire after their transaction commits; `delay_on_commit` then enqueues at once (or,
+when called inside another transaction, after it). Receivers never raise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.dispatch import Signal
+
+from marketplace import events as marketplace_events
+from payments import events as payments_events
+
+SIGNALS: dict[str, Signal] = {
+    "invitation_changed": marketplace_events.invitation_changed,
+    "proposal_changed": marketplace_events.proposal_changed,
+    "contract_changed": marketplace_events.contract_changed,
+    "milestone_added": marketplace_events.milestone_added,
+    "milestone_payment_changed": payments_events.milestone_payment_changed,
+    "payout_account_changed": payments_events.payout_account_changed,
+}
+
+
+def _receiver_for(event: str) -> Callable[..., None]:
+    def receive(sender: Any, **payload: Any) -> None:
+        from chat.tasks import notify_event
+
+        payload.pop("signal", None)
+        notify_event.delay_on_commit(event, payload)
+
+    receive.__qualname__ = f"chat_on_{event}"
+    return receive
+
+
+_RECEIVERS = {event: _receiver_for(event) for event in SIGNALS}
+
+
+def connect() -> None:
+    for event, signal in SIGNALS.items():
+        signal.connect(_RECEIVERS[event], dispatch_uid=f"chat.{event}")

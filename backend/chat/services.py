@@ -1,0 +1,313 @@
+"""Writes of the chat: conversations, messages, read state, reports and moderation.
+
+Every write persists first; the broadcast to the conversation's sockets is scheduled with
+`transaction.on_commit`, so a socket never sees a message that was rolled back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chat import realtime
+from chat.broadcast import broadcast_on_commit, conversation_group
+from chat.frames import message_frame
+from chat.models import (
+    Conversation,
+    ConversationKind,
+    Message,
+    MessageReport,
+    Notification,
+    NotificationKind,
+    Participant,
+)
+from chat.selectors import message_visible_qs
+from common.errors import Conflict, Forbidden, NotFound, RateLimited, ValidationFailed
+from marketplace.accounts.models import User
+from marketplace.contracts.models import Contract
+from marketplace.firms.selectors import firm_is_member
+from marketplace.gigs.models import Gig
+from marketplace.gigs.selectors import gig_get_visible
+from marketplace.proposals.selectors import proposal_get_visible
+
+CLIENT_MESSAGE_ID_MAX = 64
+
+# --- conversations -----------------------------------------------------------------------------
+
+
+def _firm_member_ids(firm_id: int) -> list[int]:
+    from marketplace.firms.models import FirmMembership
+
+    return list(FirmMembership.objects.filter(firm_id=firm_id).values_list("user_id", flat=True))
+
+
+def _conversation_get_or_create(
+    *, lookup: dict[str, Any], kind: str, gig: Gig, user_ids: Iterable[int], **subject: Any
+) -> tuple[Conversation, bool]:
+    found = Conversation.objects.filter(kind=kind, **lookup).first()
+    if found is not None:
+        return found, False
+    try:
+        with transaction.atomic():
+            conversation = Conversation.objects.create(
+                kind=kind, gig=gig, title=gig.title, **subject
+            )
+            Participant.objects.bulk_create(
+                Participant(conversation=conversation, user_id=uid) for uid in sorted(set(user_ids))
+            )
+    except IntegrityError:  # a concurrent request created it first
+        return Conversation.objects.get(kind=kind, **lookup), False
+    return conversation, True
+
+
+def conversation_start_for_gig(*, gig_id: int, by: User) -> tuple[Conversation, bool]:
+    """A freelancer asks a firm about one of its open gigs; one inquiry per gig and asker.
+
+    The firm's members at this moment join with the asker. A gig the user cannot see is
+    `not_found`; the firm's own members may not inquire (`own_gig`).
+    """
+    gig = gig_get_visible(gig_id=gig_id, user=by, details=False)
+    if firm_is_member(firm=gig.firm, user=by):
+        raise Forbidden("own_gig", _("You cannot start an inquiry on your own firm's gig."))
+    existing = Conversation.objects.filter(
+        kind=ConversationKind.GIG_INQUIRY, gig=gig, inquirer=by
+    ).first()
+    if existing is not None:
+        return existing, False
+    if not gig.is_public:
+        raise Conflict("gig_not_open", _("This gig does not take inquiries."))
+    return _conversation_get_or_create(
+        lookup={"gig": gig, "inquirer": by},
+        kind=ConversationKind.GIG_INQUIRY,
+        gig=gig,
+        user_ids=[by.id, *_firm_member_ids(gig.firm_id)],
+        inquirer=by,
+    )
+
+
+def conversation_for_proposal(*, proposal_id: int, by: User) -> tuple[Conversation, bool]:
+    """The conversation about a proposal, between its freelancer and the gig firm's members."""
+    proposal = proposal_get_visible(proposal_id=proposal_id, user=by)
+    members = _firm_member_ids(proposal.gig.firm_id)
+    freelancer_user_id = proposal.freelancer.user_id
+    if by.id not in members and by.id != freelancer_user_id:
+        raise NotFound()  # staff may read a proposal, but do not join its conversation
+    return _conversation_get_or_create(
+        lookup={"proposal": proposal},
+        kind=ConversationKind.PROPOSAL,
+        gig=proposal.gig,
+        user_ids=[freelancer_user_id, *members],
+        proposal=proposal,
+    )
+
+
+def conversation_for_contract(*, contract_id: int) -> tuple[Conversation, bool]:
+    """The contract's conversation (started when the contract becomes active)."""
+    contract = Contract.objects.select_related("gig", "freelancer").get(pk=contract_id)
+    return _conversation_get_or_create(
+        lookup={"contract": contract},
+        kind=ConversationKind.CONTRACT,
+        gig=contract.gig,
+        user_ids=[contract.freelancer.user_id, *_firm_member_ids(contract.firm_id)],
+        contract=contract,
+    )
+
+
+# --- messages ----------------------------------------------------------------------------------
+
+
+def _message_validate(*, text: Any, client_message_id: Any, attachments: Any) -> str:
+    if attachments:
+        raise ValidationFailed(
+            "attachments_not_supported", _("Messages cannot carry attachments yet.")
+        )
+    if not isinstance(client_message_id, str) or not (
+        0 < len(client_message_id) <= CLIENT_MESSAGE_ID_MAX
+    ):
+        raise ValidationFailed(
+            "invalid_frame",
+            _("client_message_id must be a string of 1 to 64 characters."),
+            field="client_message_id",
+        )
+    if not isinstance(text, str) or not text.strip():
+        raise ValidationFailed("message_empty", _("A message needs some text."))
+    if len(text.encode("utf-8")) > settings.CHAT_MESSAGE_MAX_BYTES:
+        raise ValidationFailed(
+            "message_too_long",
+            _("The message is too long."),
+            max_bytes=settings.CHAT_MESSAGE_MAX_BYTES,
+        )
+    return text
+
+
+def _maybe_async_commit() -> None:
+    """With CHAT_ASYNC_COMMIT, this transaction's commit does not wait for the WAL fsync.
+
+    PostgreSQL stays consistent; a crash of the database server (not of the app) may lose the
+    last ~0.6 s of acknowledged messages. Off by default: a send is as durable as any write.
+    """
+    if settings.CHAT_ASYNC_COMMIT and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+def message_send(
+    *,
+    conversation_id: int,
+    by: User,
+    text: Any,
+    client_message_id: Any,
+    attachments: Any = None,
+) -> tuple[Message, bool]:
+    """Persist a message, then broadcast it to the conversation after commit.
+
+    Idempotent on (conversation, author, client_message_id): a resend returns the first
+    message and `False`, and broadcasts nothing. Only participants may send (`not_found`
+    otherwise); the text is capped at CHAT_MESSAGE_MAX_BYTES; a user may send
+    CHAT_RATE_LIMIT_MESSAGES per window across all their sockets (`rate_limited`).
+    """
+    text = _message_validate(
+        text=text, client_message_id=client_message_id, attachments=attachments
+    )
+    member_ids = list(
+        Participant.objects.filter(conversation_id=conversation_id).values_list(
+            "user_id", flat=True
+        )
+    )
+    if by.id not in member_ids:
+        raise NotFound()
+    if realtime.rate_limit_hit(
+        user_id=by.id, bucket="message", limit=settings.CHAT_RATE_LIMIT_MESSAGES
+    ):
+        raise RateLimited("rate_limited", _("You are sending messages too fast."))
+    try:
+        # The unique constraint, not a prior read, catches a resend: the common path is one
+        # transaction of four statements (the commit's fsync is most of a send's time).
+        with transaction.atomic():
+            _maybe_async_commit()
+            message = Message.objects.create(
+                conversation_id=conversation_id,
+                author=by,
+                text=text,
+                client_message_id=client_message_id,
+            )
+            Conversation.objects.filter(pk=conversation_id).update(
+                last_message_at=message.created_at
+            )
+            # Answering means having read: the author's marker moves to their message.
+            Participant.objects.filter(conversation_id=conversation_id, user=by).update(
+                last_read_message_id=message.id
+            )
+            # One unread `message` notification per conversation and recipient: the insert is
+            # skipped for those who have one already (partial unique constraint).
+            Notification.objects.bulk_create(
+                [
+                    Notification(
+                        user_id=uid,
+                        kind=NotificationKind.MESSAGE,
+                        conversation_id=conversation_id,
+                        payload={"conversation_id": conversation_id, "message_id": message.id},
+                    )
+                    for uid in member_ids
+                    if uid != by.id
+                ],
+                ignore_conflicts=True,
+            )
+            broadcast_on_commit(conversation_group(conversation_id), message_frame(message))
+    except IntegrityError:  # a resend (after a reconnect), or a race on another socket
+        existing = Message.objects.get(
+            conversation_id=conversation_id, author=by, client_message_id=client_message_id
+        )
+        existing.author = by
+        return existing, False
+    return message, True
+
+
+def message_mark_read(*, conversation_id: int, by: User, message_id: int) -> int:
+    """Move the user's read marker forward to `message_id` (never back); returns the marker.
+
+    When everything visible is read, the conversation's unread `message` notification is
+    marked read too, so no digest email goes out for it. Read receipts go to the conversation.
+    """
+    participant = Participant.objects.filter(conversation_id=conversation_id, user=by).first()
+    if participant is None:
+        raise NotFound()
+    latest = (
+        message_visible_qs()
+        .filter(conversation_id=conversation_id)
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    ) or 0
+    # Hidden messages leave gaps; the marker may point past the newest visible one.
+    target = max(0, min(int(message_id), max(latest, participant.last_read_message_id)))
+    with transaction.atomic():
+        moved = Participant.objects.filter(
+            pk=participant.pk, last_read_message_id__lt=target
+        ).update(last_read_message_id=target)
+        marker = max(target, participant.last_read_message_id)
+        if marker >= latest:
+            Notification.objects.filter(
+                user=by,
+                kind=NotificationKind.MESSAGE,
+                conversation_id=conversation_id,
+                read_at__isnull=True,
+            ).update(read_at=timezone.now())
+        if moved:
+            broadcast_on_commit(
+                conversation_group(conversation_id),
+                {
+                    "type": "read",
+                    "conversation_id": conversation_id,
+                    "user_id": by.id,
+                    "message_id": marker,
+                },
+            )
+    return marker
+
+
+def message_report(*, message_id: int, by: User, reason: str) -> MessageReport:
+    """A participant reports a message to the moderators (once per message and user)."""
+    message = message_visible_qs().filter(pk=message_id).first()
+    if (
+        message is None
+        or not Participant.objects.filter(conversation_id=message.conversation_id, user=by).exists()
+    ):
+        raise NotFound()
+    try:
+        with transaction.atomic():
+            return MessageReport.objects.create(message=message, reporter=by, reason=reason)
+    except IntegrityError:
+        raise Conflict("already_reported", _("You reported this message already.")) from None
+
+
+def message_hide(*, message: Message, by: User, reason: str) -> Message:
+    """Staff hide a message: it leaves every list and catch-up, and open sockets drop it."""
+    if not by.is_staff:
+        raise Forbidden()
+    if not reason.strip():
+        raise ValidationFailed("reason_required", _("Hiding a message needs a reason."))
+    with transaction.atomic():
+        locked = Message.objects.select_for_update().get(pk=message.pk)
+        if locked.hidden_by_moderation:
+            return locked
+        locked.hidden_by_moderation = True
+        locked.hidden_reason = reason
+        locked.save(update_fields=["hidden_by_moderation", "hidden_reason"])
+        MessageReport.objects.filter(message=locked, resolved_at__isnull=True).update(
+            resolved_at=timezone.now()
+        )
+        broadcast_on_commit(
+            conversation_group(locked.conversation_id),
+            {
+                "type": "message_hidden",
+                "conversation_id": locked.conversation_id,
+                "message_id": locked.id,
+            },
+        )
+    return locked

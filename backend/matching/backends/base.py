@@ -1,0 +1,110 @@
+"""The one interface every matching backend implements.
+
+A backend stores documents (see `matching.documents`) and *retrieves* candidates: profiles
+that hold some of a gig's skills, gigs that ask for some of a profile's skills, and filtered
+free-text search with facet counts. Ranking happens in `matching.scoring`, the same for every
+backend, so a backend only decides who is considered — and the behavioural suite
+(`tests/matching/backend_suite.py`) checks that every backend considers the same ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any
+
+Doc = dict[str, Any]
+
+# Search ranks at most this many filtered candidates (the best by full-text rank, else the most
+# recently active); facet counts cover the whole filtered set.
+SEARCH_CANDIDATE_LIMIT = 1000
+# Matching re-scores at most this many candidates, the ones holding the most wanted skills.
+MATCH_CANDIDATE_LIMIT = 250
+
+
+@dataclass
+class ProfileFilters:
+    q: str = ""
+    skills: list[int] = field(default_factory=list)  # every one required (AND)
+    currency: str = ""
+    rate_min: int | None = None
+    rate_max: int | None = None
+    languages: list[str] = field(default_factory=list)  # every one required
+    countries: list[str] = field(default_factory=list)
+    min_hours_per_week: int | None = None
+    available_by: dt.date | None = None
+    min_completed_contracts: int | None = None
+
+
+@dataclass
+class GigFilters:
+    q: str = ""
+    skills: list[int] = field(default_factory=list)
+    currency: str = ""
+    budget_min: int | None = None  # the gig's budget_max must reach it
+    budget_max: int | None = None  # the gig's budget_min must not exceed it
+    languages: list[str] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    engagement_types: list[str] = field(default_factory=list)
+    location_types: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SearchResult:
+    docs: list[Doc]
+    total: int
+    facets: dict[str, list[dict[str, Any]]]
+
+
+class MatchingBackend(ABC):
+    name: str = "base"
+
+    @abstractmethod
+    def index_profiles(self, *, docs: list[Doc]) -> None: ...
+
+    @abstractmethod
+    def delete_profiles(self, *, ids: list[int]) -> None: ...
+
+    @abstractmethod
+    def index_gigs(self, *, docs: list[Doc]) -> None: ...
+
+    @abstractmethod
+    def delete_gigs(self, *, ids: list[int]) -> None: ...
+
+    @abstractmethod
+    def indexed_ids(self, *, kind: str) -> set[int]:
+        """Ids in the index; `kind` is "profile" or "gig"."""
+
+    @abstractmethod
+    def reset(self) -> None:
+        """Empty the index (a rebuild follows)."""
+
+    @abstractmethod
+    def profile_candidates(
+        self, *, weights: dict[int, int], exclude_user_ids: set[int], limit: int
+    ) -> list[Doc]:
+        """Profiles holding any skill in `weights`, the highest summed weight first."""
+
+    @abstractmethod
+    def gig_candidates(
+        self, *, weights: dict[int, int], exclude_firm_ids: set[int], limit: int
+    ) -> list[Doc]:
+        """Open gigs asking for any skill in `weights`, the highest summed weight first."""
+
+    @abstractmethod
+    def search_profiles(self, *, filters: ProfileFilters, limit: int) -> SearchResult: ...
+
+    @abstractmethod
+    def search_gigs(self, *, filters: GigFilters, limit: int) -> SearchResult: ...
+
+    def status(self) -> str:
+        """What `/readyz` reports: "ok", or raise when the backend cannot be reached."""
+        return "ok"
+
+    def begin_rebuild(self) -> None:
+        """Prepare a rebuild (ES: create a fresh versioned index); default: empty the index."""
+        self.reset()
+
+    def finish_rebuild(self) -> None:  # noqa: B027  (optional hook)
+        """Publish a rebuild (ES: swap the alias atomically); default: nothing to do."""

@@ -1,0 +1,301 @@
+"""The embedded default: the index lives in the project's own database (SQLite or PostgreSQL).
+
+Skills are rows (`IndexedProfileSkill`, indexed on skill id) so candidate generation is one
+grouped lookup on any database. Free text uses PostgreSQL full-text search (`simple`
+configuration, GIN index on `search_vector`, websearch syntax); on SQLite every query word must
+occur in the text (case-insensitive substring, no stemming and no rank).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection, transaction
+from django.db.models import Count, Q, QuerySet
+
+from matching.backends.base import (
+    Doc,
+    GigFilters,
+    MatchingBackend,
+    ProfileFilters,
+    SearchResult,
+)
+from matching.models import IndexedGig, IndexedGigSkill, IndexedProfile, IndexedProfileSkill
+from matching.scoring import terms
+
+FTS_CONFIG = "simple"
+FACET_SIZE = 20
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _langs(codes: list[str]) -> str:
+    return "," + ",".join(codes) + "," if codes else ""
+
+
+def _ranked_entries(skill_model: Any, weights: dict[int, int], limit: int) -> list[int]:
+    """Entry ids holding the most weight of `weights`: one grouped scan of the skill index.
+
+    Weights are summed as filtered counts per distinct weight (no CASE per row), which
+    PostgreSQL evaluates in a single pass over the (skill_id, entry) index."""
+    if not weights:
+        return []
+    by_weight: dict[int, list[int]] = {}
+    for skill_id, w in weights.items():
+        by_weight.setdefault(w, []).append(skill_id)
+    total: Any = None
+    for w, ids in sorted(by_weight.items()):
+        term = Count("id", filter=Q(skill_id__in=ids)) * w
+        total = term if total is None else total + term
+    rows = (
+        skill_model.objects.filter(skill_id__in=list(weights))
+        .values("entry_id")
+        .annotate(w=total)
+        .order_by("-w", "entry_id")[:limit]
+    )
+    return [row["entry_id"] for row in rows]
+
+
+def _text_filter(qs: QuerySet[Any], q: str) -> QuerySet[Any]:
+    if not q.strip():
+        return qs
+    if _is_postgres():
+        query = SearchQuery(q, config=FTS_CONFIG, search_type="websearch")
+        return (
+            qs.filter(search_vector=query)
+            .annotate(rank=SearchRank("search_vector", query))
+            .order_by("-rank", "pk")
+        )
+    for word in terms(q) or {q.strip()}:
+        qs = qs.filter(text__icontains=word)
+    return qs
+
+
+def _count_facet(qs: QuerySet[Any], column: str) -> list[dict[str, Any]]:
+    rows = (
+        qs.order_by()
+        .exclude(**{column: ""})
+        .values(column)
+        .annotate(n=Count("pk"))
+        .order_by("-n", column)[:FACET_SIZE]
+    )
+    return [{"value": row[column], "count": row["n"]} for row in rows]
+
+
+def _language_facet(qs: QuerySet[Any]) -> list[dict[str, Any]]:
+    counts: Counter[str] = Counter()
+    for value in qs.order_by().values_list("languages", flat=True).iterator(chunk_size=2000):
+        counts.update(code for code in value.split(",") if code)
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SIZE]
+    return [{"value": code, "count": n} for code, n in ranked]
+
+
+def _skill_facet(skill_model: Any, entries: QuerySet[Any]) -> list[dict[str, Any]]:
+    rows = (
+        skill_model.objects.filter(entry__in=entries.order_by().values("pk"))
+        .values("skill_id")
+        .annotate(n=Count("id"))
+        .order_by("-n", "skill_id")[:FACET_SIZE]
+    )
+    return [{"value": row["skill_id"], "count": row["n"]} for row in rows]
+
+
+def _all_skills_q(skill_model: Any, skill_ids: list[int]) -> Q:
+    having = (
+        skill_model.objects.filter(skill_id__in=skill_ids)
+        .values("entry_id")
+        .annotate(n=Count("id"))
+        .filter(n=len(set(skill_ids)))
+        .values("entry_id")
+    )
+    return Q(pk__in=having)
+
+
+class DatabaseBackend(MatchingBackend):
+    name = "database"
+
+    # --- writing -------------------------------------------------------------------------
+    def index_profiles(self, *, docs: list[Doc]) -> None:
+        if not docs:
+            return
+        with transaction.atomic():
+            ids = [d["id"] for d in docs]
+            IndexedProfileSkill.objects.filter(entry_id__in=ids).delete()
+            rows = [
+                IndexedProfile(
+                    profile_id=d["id"],
+                    user_id=d["user_id"],
+                    country=d["country"],
+                    currency=d["currency"],
+                    hourly_rate_minor=d["rate"],
+                    hours_per_week=d["hours_per_week"],
+                    available_from=dt.date.fromisoformat(d["available_from"])
+                    if d["available_from"]
+                    else None,
+                    languages=_langs(d["languages"]),
+                    completed_contracts=d["completed_contracts"],
+                    last_active=dt.datetime.fromisoformat(d["last_active"]),
+                    text=d["text"],
+                    doc=d,
+                )
+                for d in docs
+            ]
+            fields = [f.name for f in IndexedProfile._meta.concrete_fields if not f.primary_key]
+            fields.remove("search_vector")
+            IndexedProfile.objects.bulk_create(
+                rows, update_conflicts=True, unique_fields=["profile"], update_fields=fields
+            )
+            IndexedProfileSkill.objects.bulk_create(
+                [
+                    IndexedProfileSkill(entry_id=d["id"], skill_id=int(s))
+                    for d in docs
+                    for s in d["skills"]
+                ]
+            )
+            if _is_postgres():
+                IndexedProfile.objects.filter(pk__in=ids).update(
+                    search_vector=SearchVector("text", config=FTS_CONFIG)
+                )
+
+    def delete_profiles(self, *, ids: list[int]) -> None:
+        IndexedProfile.objects.filter(pk__in=ids).delete()
+
+    def index_gigs(self, *, docs: list[Doc]) -> None:
+        if not docs:
+            return
+        with transaction.atomic():
+            ids = [d["id"] for d in docs]
+            IndexedGigSkill.objects.filter(entry_id__in=ids).delete()
+            rows = [
+                IndexedGig(
+                    gig_id=d["id"],
+                    firm_id=d["firm_id"],
+                    country=d["country"],
+                    currency=d["currency"],
+                    budget_min_minor=d["budget_min"],
+                    budget_max_minor=d["budget_max"],
+                    engagement_type=d["engagement_type"],
+                    location_type=d["location_type"],
+                    languages=_langs(d["languages"]),
+                    published_at=dt.datetime.fromisoformat(d["published_at"])
+                    if d["published_at"]
+                    else None,
+                    text=d["text"],
+                    doc=d,
+                )
+                for d in docs
+            ]
+            fields = [f.name for f in IndexedGig._meta.concrete_fields if not f.primary_key]
+            fields.remove("search_vector")
+            IndexedGig.objects.bulk_create(
+                rows, update_conflicts=True, unique_fields=["gig"], update_fields=fields
+            )
+            IndexedGigSkill.objects.bulk_create(
+                [
+                    IndexedGigSkill(entry_id=d["id"], skill_id=s, required=True)
+                    for d in docs
+                    for s in d["required"]
+                ]
+                + [
+                    IndexedGigSkill(entry_id=d["id"], skill_id=s, required=False)
+                    for d in docs
+                    for s in d["nice"]
+                ]
+            )
+            if _is_postgres():
+                IndexedGig.objects.filter(pk__in=ids).update(
+                    search_vector=SearchVector("text", config=FTS_CONFIG)
+                )
+
+    def delete_gigs(self, *, ids: list[int]) -> None:
+        IndexedGig.objects.filter(pk__in=ids).delete()
+
+    def indexed_ids(self, *, kind: str) -> set[int]:
+        model = IndexedProfile if kind == "profile" else IndexedGig
+        return set(model.objects.values_list("pk", flat=True))
+
+    def reset(self) -> None:
+        IndexedProfile.objects.all().delete()
+        IndexedGig.objects.all().delete()
+
+    # --- reading -------------------------------------------------------------------------
+    def profile_candidates(
+        self, *, weights: dict[int, int], exclude_user_ids: set[int], limit: int
+    ) -> list[Doc]:
+        ids = _ranked_entries(IndexedProfileSkill, weights, limit + len(exclude_user_ids))
+        docs = dict(IndexedProfile.objects.filter(pk__in=ids).values_list("pk", "doc"))
+        ranked = [docs[i] for i in ids if i in docs]
+        return [d for d in ranked if d["user_id"] not in exclude_user_ids][:limit]
+
+    def gig_candidates(
+        self, *, weights: dict[int, int], exclude_firm_ids: set[int], limit: int
+    ) -> list[Doc]:
+        ids = _ranked_entries(IndexedGigSkill, weights, limit)
+        docs = dict(IndexedGig.objects.filter(pk__in=ids).values_list("pk", "doc"))
+        return [docs[i] for i in ids if i in docs and docs[i]["firm_id"] not in exclude_firm_ids]
+
+    def search_profiles(self, *, filters: ProfileFilters, limit: int) -> SearchResult:
+        qs: QuerySet[IndexedProfile] = IndexedProfile.objects.order_by("-last_active", "pk")
+        if filters.skills:
+            qs = qs.filter(_all_skills_q(IndexedProfileSkill, filters.skills))
+        if filters.currency:
+            qs = qs.filter(currency=filters.currency)
+        if filters.rate_min is not None:
+            qs = qs.filter(hourly_rate_minor__gte=filters.rate_min)
+        if filters.rate_max is not None:
+            qs = qs.filter(hourly_rate_minor__lte=filters.rate_max)
+        for code in filters.languages:
+            qs = qs.filter(languages__contains=f",{code},")
+        if filters.countries:
+            qs = qs.filter(country__in=filters.countries)
+        if filters.min_hours_per_week is not None:
+            qs = qs.filter(hours_per_week__gte=filters.min_hours_per_week)
+        if filters.available_by is not None:
+            qs = qs.filter(
+                Q(available_from__isnull=True) | Q(available_from__lte=filters.available_by)
+            )
+        if filters.min_completed_contracts is not None:
+            qs = qs.filter(completed_contracts__gte=filters.min_completed_contracts)
+        qs = _text_filter(qs, filters.q)
+        facets = {
+            "skills": _skill_facet(IndexedProfileSkill, qs),
+            "country": _count_facet(qs, "country"),
+            "currency": _count_facet(qs, "currency"),
+            "languages": _language_facet(qs),
+        }
+        docs = list(qs.values_list("doc", flat=True)[:limit])
+        return SearchResult(docs=docs, total=qs.count(), facets=facets)
+
+    def search_gigs(self, *, filters: GigFilters, limit: int) -> SearchResult:
+        qs: QuerySet[IndexedGig] = IndexedGig.objects.order_by("-published_at", "pk")
+        if filters.skills:
+            qs = qs.filter(_all_skills_q(IndexedGigSkill, filters.skills))
+        if filters.currency:
+            qs = qs.filter(currency=filters.currency)
+        if filters.budget_min is not None:
+            qs = qs.filter(budget_max_minor__gte=filters.budget_min)
+        if filters.budget_max is not None:
+            qs = qs.filter(budget_min_minor__lte=filters.budget_max)
+        for code in filters.languages:
+            qs = qs.filter(languages__contains=f",{code},")
+        if filters.countries:
+            qs = qs.filter(country__in=filters.countries)
+        if filters.engagement_types:
+            qs = qs.filter(engagement_type__in=filters.engagement_types)
+        if filters.location_types:
+            qs = qs.filter(location_type__in=filters.location_types)
+        qs = _text_filter(qs, filters.q)
+        facets = {
+            "skills": _skill_facet(IndexedGigSkill, qs),
+            "engagement_type": _count_facet(qs, "engagement_type"),
+            "currency": _count_facet(qs, "currency"),
+            "country": _count_facet(qs, "country"),
+            "languages": _language_facet(qs),
+        }
+        docs = list(qs.values_list("doc", flat=True)[:limit])
+        return SearchResult(docs=docs, total=qs.count(), facets=facets)

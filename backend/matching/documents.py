@@ -1,0 +1,128 @@
+"""Turn profiles and gigs into the plain documents both backends index and the scorer reads.
+
+A document is a JSON-ready dict: canonical skill ids (free text was normalised to the taxonomy
+when the profile or gig was saved, and query-time references go through `skill_resolve_many`),
+the facts the score uses, and the searchable text. Only public profiles and open, visible gigs
+have documents; everything else must leave the index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q
+
+from marketplace.contracts.models import ContractStatus
+from marketplace.gigs.models import Gig, GigSkill, GigStatus, ModerationState
+from marketplace.profiles.models import FreelancerProfile, ProfileSkill, ProfileVisibility
+from matching.scoring import terms
+
+# A day rate stands for eight hours when a freelancer gives no hourly rate.
+HOURS_PER_DAY = 8
+
+
+def _minutes(value: dt.time | str) -> int:
+    if isinstance(value, str):  # an unsaved default ("09:00") before the row is re-read
+        value = dt.time.fromisoformat(value)
+    return value.hour * 60 + value.minute
+
+
+def profile_documents(
+    *, profile_ids: Iterable[int], public_only: bool = True
+) -> dict[int, dict[str, Any]]:
+    """Documents of the given profiles that may be matched (public, active user)."""
+    profiles = FreelancerProfile.objects.filter(id__in=list(profile_ids))
+    if public_only:
+        profiles = profiles.filter(visibility=ProfileVisibility.PUBLIC, user__is_active=True)
+    profiles = (
+        profiles.select_related("user")
+        .prefetch_related(
+            Prefetch("profile_skills", queryset=ProfileSkill.objects.select_related("skill")),
+            "languages",
+        )
+        .annotate(
+            completed=Count("contracts", filter=Q(contracts__status=ContractStatus.COMPLETED))
+        )
+    )
+    return {profile.id: _profile_doc(profile) for profile in profiles}
+
+
+def _profile_doc(profile: Any) -> dict[str, Any]:
+    rate = profile.hourly_rate_minor
+    if rate is None and profile.daily_rate_minor is not None:
+        rate = profile.daily_rate_minor // HOURS_PER_DAY
+    skills = [ps for ps in profile.profile_skills.all() if ps.skill.is_active]
+    last_active = max(filter(None, [profile.updated_at, getattr(profile.user, "last_login", None)]))
+    labels = " ".join(
+        f"{ps.skill.label_en} {ps.skill.label_de} {ps.skill.label_fr}" for ps in skills
+    )
+    return {
+        "id": profile.id,
+        "user_id": profile.user_id,
+        "slug": profile.slug,
+        "headline": profile.headline,
+        "country": str(profile.country),
+        "tz": profile.time_zone,
+        "work_start": _minutes(profile.working_hours_start),
+        "work_end": _minutes(profile.working_hours_end),
+        "rate": rate,
+        "currency": profile.rate_currency,
+        "hours_per_week": profile.hours_per_week,
+        "available_from": profile.available_from.isoformat() if profile.available_from else None,
+        "languages": sorted({lang.code for lang in profile.languages.all()}),
+        "skills": {str(ps.skill_id): ps.level for ps in skills},
+        "completed_contracts": profile.completed,
+        "last_active": last_active.isoformat(),
+        "text": f"{profile.headline}\n{profile.bio}\n{labels}",
+        # Scoring's text relevance reads prose only: skills are scored on their own.
+        "terms": sorted(terms(f"{profile.headline}\n{profile.bio}")),
+    }
+
+
+def gig_documents(*, gig_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Documents of the given gigs that are open and not hidden by moderation."""
+    gigs = (
+        Gig.objects.filter(
+            id__in=list(gig_ids), status=GigStatus.OPEN, moderation_state=ModerationState.VISIBLE
+        )
+        .select_related("firm")
+        .prefetch_related(
+            Prefetch("gig_skills", queryset=GigSkill.objects.select_related("skill")),
+            "languages",
+        )
+    )
+    return {gig.id: gig_document(gig=gig) for gig in gigs}
+
+
+def gig_document(*, gig: Gig) -> dict[str, Any]:
+    """The document of one gig (also used to score a gig that is not indexed, e.g. a draft)."""
+    gig_skills = [gs for gs in gig.gig_skills.all() if gs.skill.is_active]
+    labels = " ".join(
+        f"{gs.skill.label_en} {gs.skill.label_de} {gs.skill.label_fr}" for gs in gig_skills
+    )
+    return {
+        "id": gig.id,
+        "firm_id": gig.firm_id,
+        "title": gig.title,
+        "tz": gig.firm.time_zone,
+        "work_start": _minutes(gig.firm.working_hours_start),
+        "work_end": _minutes(gig.firm.working_hours_end),
+        "required": [gs.skill_id for gs in gig_skills if gs.is_required],
+        "nice": [gs.skill_id for gs in gig_skills if not gs.is_required],
+        "engagement_type": gig.engagement_type,
+        "budget_min": gig.budget_min_minor,
+        "budget_max": gig.budget_max_minor,
+        "currency": gig.currency,
+        "hours_per_week": gig.hours_per_week,
+        "duration_weeks": gig.duration_weeks,
+        "start_date": gig.start_date.isoformat() if gig.start_date else None,
+        "overlap_hours": gig.timezone_overlap_hours,
+        "languages": sorted({lang.code for lang in gig.languages.all()}),
+        "country": str(gig.location_country or ""),
+        "location_type": gig.location_type,
+        "published_at": gig.published_at.isoformat() if gig.published_at else None,
+        "text": f"{gig.title}\n{gig.description}\n{labels}",
+        "terms": sorted(terms(f"{gig.title}\n{gig.description}")),
+    }

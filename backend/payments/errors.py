@@ -1,0 +1,19 @@
+"""Error codes of the payments API (listed in the OpenAPI schema through common.errors)."""
+
+from common.errors import register_codes
+
+register_codes(
+    {
+        "currency_unsupported": "The currency is not supported for payments.",
+        "amount_invalid": "Not a positive integer of minor units the currency allows.",
+        "refund_too_large": "The refund is larger than what is still refundable.",
+        "payout_account_not_ready": "The freelancer has not finished payout onboarding yet.",
+        "contract_not_active": "The contract is not active.",
+        "milestone_disputed": "The milestone is frozen by a dispute until an admin resolves it.",
+        "operation_in_progress": "A payment operation on this milestone is still running.",
+        "idempotency_key_reused": "This Idempotency-Key was used with a different request.",
+        "idempotency_key_in_use": "A request with this Idempotency-Key is still running.",
+        "webhook_invalid": "The webhook signature is missing, invalid or too old.",
+        "provider_unavailable": "The payment provider could not be reached; retry shortly.",
+    }
+)

@@ -1,0 +1,13 @@
+"""Events the payments app emits after commit; chat turns them into notifications.
+
+Receivers get ids and re-read what they need (see `marketplace.events` for the rules).
+"""
+
+from __future__ import annotations
+
+from django.dispatch import Signal
+
+# milestone_id, contract_id, state, previous_state — an escrow transition was committed.
+milestone_payment_changed = Signal()
+# user_id, ready (bool) — a freelancer's payout account became ready or stopped being ready.
+payout_account_changed = Signal()

@@ -1,0 +1,32 @@
+"""Every model of the payments app, for Django's registry."""
+
+from payments.escrow.models import (
+    DisputedPayment,
+    EscrowState,
+    IdempotencyRecord,
+    MilestonePayment,
+    OperationKind,
+    OperationStatus,
+    PaymentAudit,
+    PayoutAccount,
+    ProviderOperation,
+)
+from payments.ledger.models import LedgerAccount, LedgerEntry, LedgerKind, LedgerTransaction
+from payments.webhooks.models import WebhookEvent
+
+__all__ = [
+    "DisputedPayment",
+    "EscrowState",
+    "IdempotencyRecord",
+    "LedgerAccount",
+    "LedgerEntry",
+    "LedgerKind",
+    "LedgerTransaction",
+    "MilestonePayment",
+    "OperationKind",
+    "OperationStatus",
+    "PaymentAudit",
+    "PayoutAccount",
+    "ProviderOperation",
+    "WebhookEvent",
+]
