@@ -7,13 +7,18 @@ O*NET® is a trademark of USDOL/ETA. See https://www.onetcenter.org/license_db.h
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
-ONET_DIR = Path("/work/shared/data/onet")
+# The O*NET files live in the shared data folder beside the repository (not committed here);
+# ONET_DIR overrides the place.
+ONET_DIR = Path(
+    os.environ.get("ONET_DIR", Path(__file__).resolve().parents[3] / "shared" / "data" / "onet")
+)
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 
 
