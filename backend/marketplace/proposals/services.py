@@ -81,13 +81,7 @@ def invitation_send(
                 )
         except IntegrityError as exc:  # a concurrent invitation won the unique index
             raise _invitation_exists() from exc
-    emit_on_commit(
-        invitation_changed,
-        invitation_id=invitation.id,
-        gig_id=invitation.gig_id,
-        freelancer_id=invitation.freelancer_id,
-        status=invitation.status,
-    )
+    _announce_invitation(invitation)
     return invitation
 
 
@@ -143,13 +137,7 @@ def _invitation_answer(*, invitation: Invitation, status: str) -> Invitation:
         locked.status = status
         locked.responded_at = timezone.now()
         locked.save(update_fields=["status", "responded_at", "updated_at"])
-    emit_on_commit(
-        invitation_changed,
-        invitation_id=locked.id,
-        gig_id=locked.gig_id,
-        freelancer_id=locked.freelancer_id,
-        status=locked.status,
-    )
+    _announce_invitation(locked)
     return locked
 
 
@@ -223,13 +211,7 @@ def proposal_submit(
             responded_at=timezone.now(),
             updated_at=timezone.now(),
         )
-    emit_on_commit(
-        proposal_changed,
-        proposal_id=proposal.id,
-        gig_id=proposal.gig_id,
-        freelancer_id=proposal.freelancer_id,
-        status=proposal.status,
-    )
+    _announce_proposal(proposal)
     return proposal
 
 
@@ -262,13 +244,7 @@ def proposal_update(
         locked.save(
             update_fields=["cover_letter", "price_minor", "estimated_duration_days", "updated_at"]
         )
-    emit_on_commit(
-        proposal_changed,
-        proposal_id=locked.id,
-        gig_id=locked.gig_id,
-        freelancer_id=locked.freelancer_id,
-        status=locked.status,
-    )
+    _announce_proposal(locked)
     return locked
 
 
@@ -347,13 +323,7 @@ def proposal_accept(
         gig_start(gig=gig, by=by)
         proposals_decline_for_gig(gig=gig, exclude_id=locked.pk)
         invitations_revoke_for_gig(gig=gig)
-    emit_on_commit(
-        proposal_changed,
-        proposal_id=locked.id,
-        gig_id=locked.gig_id,
-        freelancer_id=locked.freelancer_id,
-        status=locked.status,
-    )
+    _announce_proposal(locked)
     return contract
 
 
@@ -399,13 +369,7 @@ def _decide(
             locked.decided_at = timezone.now()
             fields.append("decided_at")
         locked.save(update_fields=fields)
-    emit_on_commit(
-        proposal_changed,
-        proposal_id=locked.id,
-        gig_id=locked.gig_id,
-        freelancer_id=locked.freelancer_id,
-        status=locked.status,
-    )
+    _announce_proposal(locked)
     return locked
 
 
@@ -458,3 +422,23 @@ def _require_proposal_status(proposal: Proposal, *allowed: str) -> None:
             % {"status": ProposalStatus(proposal.status).label},
             status=proposal.status,
         )
+
+
+def _announce_invitation(invitation: Invitation) -> None:
+    emit_on_commit(
+        invitation_changed,
+        invitation_id=invitation.id,
+        gig_id=invitation.gig_id,
+        freelancer_id=invitation.freelancer_id,
+        status=invitation.status,
+    )
+
+
+def _announce_proposal(proposal: Proposal) -> None:
+    emit_on_commit(
+        proposal_changed,
+        proposal_id=proposal.id,
+        gig_id=proposal.gig_id,
+        freelancer_id=proposal.freelancer_id,
+        status=proposal.status,
+    )
