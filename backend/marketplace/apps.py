@@ -8,4 +8,9 @@ class MarketplaceConfig(AppConfig):
 
     def ready(self) -> None:
         # Error codes of every domain package register at import (see common.errors).
+        from django.db.models.signals import post_migrate
+
         from marketplace import errors  # noqa: F401
+        from marketplace.accounts.roles import staff_roles_ensure
+
+        post_migrate.connect(staff_roles_ensure, sender=self)
