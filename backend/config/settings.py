@@ -310,6 +310,11 @@ HEALTH_CHECK_TIMEOUT = timedelta(seconds=2)
 from config.integrations.chat import *  # noqa: E402, F403
 from config.integrations.matching import *  # noqa: E402, F403
 from config.integrations.payments import *  # noqa: E402, F403
+from config.integrations.trust import *  # noqa: E402, F403
 
 # Celery beat runs every app's periodic jobs; each integration module names its own entries.
-CELERY_BEAT_SCHEDULE = {**CHAT_BEAT_SCHEDULE, **PAYMENTS_BEAT_SCHEDULE}  # noqa: F405
+CELERY_BEAT_SCHEDULE = {
+    **CHAT_BEAT_SCHEDULE,  # noqa: F405
+    **PAYMENTS_BEAT_SCHEDULE,  # noqa: F405
+    **TRUST_BEAT_SCHEDULE,  # noqa: F405
+}
