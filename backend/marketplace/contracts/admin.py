@@ -80,10 +80,22 @@ class MilestoneAdmin(admin.ModelAdmin):
         "currency",
         "due_date",
         "status",
+        "funded_at",
+        "submitted_at",
+        "released_at",
+        "disputed_at",
         "created_at",
         "updated_at",
     )
-    readonly_fields = ("status", "created_at", "updated_at")
+    readonly_fields = (
+        "status",
+        "funded_at",
+        "submitted_at",
+        "released_at",
+        "disputed_at",
+        "created_at",
+        "updated_at",
+    )
 
     @admin.display(description=_("amount"), ordering="amount_minor")
     def amount(self, obj: Milestone) -> str:
