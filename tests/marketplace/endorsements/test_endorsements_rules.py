@@ -41,7 +41,8 @@ def test_a_veteran_endorses_a_listed_skill(django_skill: Skill) -> None:
     a, b = veteran(), veteran(skills=[django_skill])
     endorsement = _endorse(a, b, django_skill)
     assert (endorsement.endorser, endorsement.endorsee, endorsement.skill) == (a, b, django_skill)
-    assert endorsement.contract is None and endorsement.withdrawn_at is None
+    assert endorsement.contract is None
+    assert endorsement.withdrawn_at is None
 
 
 def test_self_endorsement_is_refused(django_skill: Skill) -> None:

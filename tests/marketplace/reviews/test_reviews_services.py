@@ -99,7 +99,7 @@ def test_the_task_leaves_reviews_already_published() -> None:
 
 
 def test_each_side_reviews_once() -> None:
-    contract, owner, freelancer = _ended()
+    contract, owner, _freelancer = _ended()
     review_create(contract=contract, by=owner, rating=5)
     colleague = member_of(contract.firm)
     # When another member of the same firm tries to review for the firm again
@@ -124,13 +124,13 @@ def test_an_active_contract_cannot_be_reviewed() -> None:
 
 
 def test_a_cancelled_contract_with_escrowed_money_can_be_reviewed() -> None:
-    contract, owner, freelancer = _ended(status="cancelled", cancelled_by="firm")
+    contract, _owner, freelancer = _ended(status="cancelled", cancelled_by="firm")
     review = review_create(contract=contract, by=freelancer, rating=2, text="Cancelled late.")
     assert (review.author_side, review.rating) == ("freelancer", 2)
 
 
 def test_a_contract_where_no_money_was_ever_escrowed_cannot_be_reviewed() -> None:
-    contract, owner, freelancer = _ended(status="cancelled", funded=False)
+    contract, _owner, freelancer = _ended(status="cancelled", funded=False)
     with pytest.raises(Conflict) as refused:
         review_create(contract=contract, by=freelancer, rating=1)
     assert refused.value.code == "contract_not_reviewable"
@@ -138,7 +138,7 @@ def test_a_contract_where_no_money_was_ever_escrowed_cannot_be_reviewed() -> Non
 
 
 def test_someone_outside_the_contract_cannot_review() -> None:
-    contract, owner, freelancer = _ended()
+    contract, _owner, _freelancer = _ended()
     outsiders = [UserFactory.create(), UserFactory.create(is_staff=True)]
     outsiders.append(PublicProfileFactory.create().user)
     for user in outsiders:
@@ -150,7 +150,7 @@ def test_someone_outside_the_contract_cannot_review() -> None:
 
 def test_a_user_on_both_sides_cannot_review() -> None:
     # Given the freelancer joined the hiring firm
-    contract, owner, freelancer = _ended()
+    contract, _owner, freelancer = _ended()
     FirmMembershipFactory.create(firm=contract.firm, user=freelancer, role="member")
     with pytest.raises(Forbidden):
         review_create(contract=contract, by=freelancer, rating=5)
@@ -158,7 +158,7 @@ def test_a_user_on_both_sides_cannot_review() -> None:
 
 
 def test_reviews_are_refused_once_the_window_closed() -> None:
-    contract, owner, freelancer = _ended(ended=ago(days=14))
+    contract, owner, _freelancer = _ended(ended=ago(days=14))
     with pytest.raises(Conflict) as refused:
         review_create(contract=contract, by=owner, rating=4)
     assert refused.value.code == "review_window_closed"
@@ -167,7 +167,7 @@ def test_reviews_are_refused_once_the_window_closed() -> None:
 
 @pytest.mark.parametrize("rating", [0, 6, -1, True, "5"])
 def test_a_rating_outside_1_to_5_is_refused(rating: Any) -> None:
-    contract, owner, freelancer = _ended()
+    contract, owner, _freelancer = _ended()
     with pytest.raises(ValidationFailed) as refused:
         review_create(contract=contract, by=owner, rating=rating)
     assert refused.value.code == "validation_error"
@@ -225,7 +225,7 @@ def test_a_review_about_a_freelancer_announces_the_profile_change(
 def test_milestone_state_moments_are_kept_from_the_first_arrival() -> None:
     from marketplace.contracts.services import milestone_set_payment_status
 
-    contract, owner, freelancer = _ended(status="active", funded=False)
+    contract, _owner, _freelancer = _ended(status="active", funded=False)
     milestone = contract.milestones.get()
     milestone_set_payment_status(milestone=milestone, status="funded")
     first = contract.milestones.get().funded_at
