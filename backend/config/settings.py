@@ -268,6 +268,7 @@ SPECTACULAR_SETTINGS = {
         "SkillLevel": "marketplace.profiles.models.SkillLevel",
         "FirmSize": "marketplace.firms.models.FirmSize",
         "FirmRole": "marketplace.firms.models.FirmRole",
+        "ContractSide": "marketplace.contracts.models.ContractSide",
         "InvitationStatus": "marketplace.proposals.models.InvitationStatus",
         "ProposalStatus": "marketplace.proposals.models.ProposalStatus",
         "ContractStatus": "marketplace.contracts.models.ContractStatus",

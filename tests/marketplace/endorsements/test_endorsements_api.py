@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 from rest_framework.test import APIClient
-
-from marketplace.endorsements.models import Endorsement
-from marketplace.profiles.models import FreelancerProfile
 from tests.conftest import client_for
 from tests.factories import SkillFactory
 from tests.factories_trust import veteran
+
+from marketplace.endorsements.models import Endorsement
+from marketplace.profiles.models import FreelancerProfile
 
 pytestmark = pytest.mark.django_db
 

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 from rest_framework.test import APIClient
-
-from marketplace.reviews.models import Review
 from tests.conftest import client_for
 from tests.factories import UserFactory
 from tests.factories_flow import PublicProfileFactory
 from tests.factories_trust import contract_between, firm_with_owner
+
+from marketplace.reviews.models import Review
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,6 @@ def test_a_party_writes_a_review_and_sees_it_blind(scene: dict[str, Any]) -> Non
     assert body["mine"]["private_feedback"] == "Slow to pay."
     assert body["mine"]["published_at"] is None
     assert body["mine"]["reviewer"] == {
-        "kind": "freelancer",
         "name": scene["freelancer"].full_name,
         "slug": "ada",
     }
@@ -79,7 +78,6 @@ def test_once_both_wrote_each_sees_the_other_but_never_the_private_feedback(
         (5, "Great work.", None)
     ]
     assert listed[0]["reviewer"] == {
-        "kind": "firm",
         "name": scene["firm"].name,
         "slug": scene["firm"].slug,
     }

@@ -37,7 +37,8 @@ class RatingSummaryOutput(serializers.Serializer[RatingSummary]):
 
 
 class ReviewerOutput(serializers.Serializer[Review]):
-    kind = serializers.ChoiceField(choices=ContractSide.choices, source="author_side")
+    """The firm (when `author_side` is firm) or the freelancer who wrote the review."""
+
     name = serializers.SerializerMethodField()
     slug = serializers.SerializerMethodField(help_text="The firm's or the freelancer's slug.")
 
