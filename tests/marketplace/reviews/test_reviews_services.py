@@ -238,3 +238,14 @@ def test_milestone_state_moments_are_kept_from_the_first_arrival() -> None:
     milestone.refresh_from_db()
     assert milestone.released_at is not None
     assert milestone.released_at >= first
+
+
+def test_beat_runs_the_publication_job() -> None:
+    from django.conf import settings
+
+    from config.celery import app
+
+    name = "marketplace.reviews.tasks.reviews_publish_due_task"
+    for schedule in (settings.CELERY_BEAT_SCHEDULE, app.conf.beat_schedule):
+        assert name in {entry["task"] for entry in schedule.values()}
+    assert name in app.tasks
