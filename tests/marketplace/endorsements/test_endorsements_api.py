@@ -82,3 +82,23 @@ def test_only_the_endorser_withdraws(scene: dict[str, Any]) -> None:
     assert APIClient().get(URL).json()["results"] == []
     page = APIClient().get("/api/v1/freelancers/grace/").json()
     assert page["endorsements"][0]["peers"] == 0
+
+
+def test_the_list_costs_the_same_queries_for_one_or_many_endorsements(
+    scene: dict[str, Any],
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = APIClient().get(URL)
+        assert response.status_code == 200
+        return len(captured)
+
+    client_for(scene["endorser"].user).post(URL, {"skill": "django"})
+    one = queries()
+    for _ in range(4):
+        client_for(veteran().user).post(URL, {"skill": "django"})
+    assert APIClient().get(URL).json()["results"][0]["weight"] == 1.0
+    assert queries() == one

@@ -137,3 +137,35 @@ def test_gig_detail_carries_the_firm_reputation(scene: dict[str, Any]) -> None:
     assert reputation["note"] == "New firm, not enough history yet."
     assert (reputation["contracts_ended"], reputation["contracts_completed"]) == (1, 1)
     assert reputation["milestones_funded_on_time"] == {"measured": 1, "on_time": 1, "percent": None}
+
+
+def test_the_public_lists_cost_the_same_queries_for_one_or_many_reviews(
+    scene: dict[str, Any],
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    profile = scene["contract"].freelancer
+
+    def queries() -> tuple[int, int]:
+        counts = []
+        for url in (
+            "/api/v1/freelancers/ada/reviews/",
+            f"/api/v1/firms/{scene['firm'].slug}/reviews/",
+        ):
+            with CaptureQueriesContext(connection) as captured:
+                assert APIClient().get(url).status_code == 200
+            counts.append(len(captured))
+        return counts[0], counts[1]
+
+    def reviewed_contract() -> None:
+        contract = contract_between(firm=scene["firm"], freelancer=profile)
+        client_for(scene["owner"]).post(f"/api/v1/contracts/{contract.pk}/reviews/", {"rating": 5})
+        client_for(profile.user).post(f"/api/v1/contracts/{contract.pk}/reviews/", {"rating": 4})
+
+    reviewed_contract()
+    one = queries()
+    for _ in range(3):
+        reviewed_contract()
+    assert len(APIClient().get("/api/v1/freelancers/ada/reviews/").json()["results"]) == 4
+    assert queries() == one
