@@ -268,6 +268,7 @@ SPECTACULAR_SETTINGS = {
         "SkillLevel": "marketplace.profiles.models.SkillLevel",
         "FirmSize": "marketplace.firms.models.FirmSize",
         "FirmRole": "marketplace.firms.models.FirmRole",
+        "ContractSide": "marketplace.contracts.models.ContractSide",
         "InvitationStatus": "marketplace.proposals.models.InvitationStatus",
         "ProposalStatus": "marketplace.proposals.models.ProposalStatus",
         "ContractStatus": "marketplace.contracts.models.ContractStatus",
@@ -310,6 +311,11 @@ HEALTH_CHECK_TIMEOUT = timedelta(seconds=2)
 from config.integrations.chat import *  # noqa: E402, F403
 from config.integrations.matching import *  # noqa: E402, F403
 from config.integrations.payments import *  # noqa: E402, F403
+from config.integrations.trust import *  # noqa: E402, F403
 
 # Celery beat runs every app's periodic jobs; each integration module names its own entries.
-CELERY_BEAT_SCHEDULE = {**CHAT_BEAT_SCHEDULE, **PAYMENTS_BEAT_SCHEDULE}  # noqa: F405
+CELERY_BEAT_SCHEDULE = {
+    **CHAT_BEAT_SCHEDULE,  # noqa: F405
+    **PAYMENTS_BEAT_SCHEDULE,  # noqa: F405
+    **TRUST_BEAT_SCHEDULE,  # noqa: F405
+}

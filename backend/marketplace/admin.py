@@ -6,20 +6,24 @@ Moderation actions in these admins call `marketplace.moderation.services`.
 
 from marketplace.accounts import admin as accounts_admin
 from marketplace.contracts import admin as contracts_admin
+from marketplace.endorsements import admin as endorsements_admin
 from marketplace.firms import admin as firms_admin
 from marketplace.gigs import admin as gigs_admin
 from marketplace.moderation import admin as moderation_admin
 from marketplace.profiles import admin as profiles_admin
 from marketplace.proposals import admin as proposals_admin
+from marketplace.reviews import admin as reviews_admin
 from marketplace.skills import admin as skills_admin
 
 __all__ = [
     "accounts_admin",
     "contracts_admin",
+    "endorsements_admin",
     "firms_admin",
     "gigs_admin",
     "moderation_admin",
     "profiles_admin",
     "proposals_admin",
+    "reviews_admin",
     "skills_admin",
 ]

@@ -10,4 +10,6 @@ urlpatterns = [
     path("", include("marketplace.gigs.api.urls")),
     path("", include("marketplace.proposals.api.urls")),
     path("", include("marketplace.contracts.api.urls")),
+    path("", include("marketplace.reviews.api.urls")),
+    path("", include("marketplace.endorsements.api.urls")),
 ]

@@ -25,5 +25,19 @@ register_codes(
         "user_not_found": "No active user has that email address.",
         "reason_required": "Hiding content needs a reason for the owner and the audit log.",
         "price_invalid": "The price must be a positive amount of minor units within limits.",
+        # reviews (docs/trust.md)
+        "contract_not_ended": "Reviews open when the contract is completed or cancelled.",
+        "contract_not_reviewable": "No money was ever escrowed on the contract; no reviews.",
+        "review_window_closed": "The review window of the contract has closed.",
+        "review_exists": "This side of the contract has reviewed it already.",
+        # endorsements (docs/trust.md)
+        "endorser_not_public": "Only freelancers with a public profile may endorse.",
+        "self_endorsement": "A freelancer cannot endorse themselves.",
+        "account_too_new": "The account is younger than the minimum age for endorsing.",
+        "skill_not_listed": "The endorsed freelancer does not list that skill.",
+        "contract_not_shared": "The contract is not one the two freelancers shared.",
+        "endorsement_exists": "An active endorsement for that skill exists already.",
+        "endorsement_mutual_cap": "Mutual endorsements without a shared contract are capped.",
+        "endorsement_ring": "The endorsement would close a ring of 3 or 4 endorsers.",
     }
 )

@@ -2,15 +2,18 @@
 
 from marketplace.accounts.models import OutboundEmail, User
 from marketplace.contracts.models import Contract, Milestone
+from marketplace.endorsements.models import Endorsement
 from marketplace.firms.models import Firm, FirmMembership
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
 from marketplace.moderation.models import ModerationAction
 from marketplace.profiles.models import FreelancerProfile, ProfileLanguage, ProfileSkill
 from marketplace.proposals.models import Invitation, Proposal
+from marketplace.reviews.models import Review
 from marketplace.skills.models import Skill, SkillAlias, SkillCategory
 
 __all__ = [
     "Contract",
+    "Endorsement",
     "Firm",
     "FirmMembership",
     "FreelancerProfile",
@@ -24,6 +27,7 @@ __all__ = [
     "ProfileLanguage",
     "ProfileSkill",
     "Proposal",
+    "Review",
     "Skill",
     "SkillAlias",
     "SkillCategory",

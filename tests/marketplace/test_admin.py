@@ -26,12 +26,14 @@ from tests.factories import (
 
 from marketplace.accounts.models import OutboundEmail, User
 from marketplace.contracts.models import Contract, Milestone
+from marketplace.endorsements.models import Endorsement
 from marketplace.firms.models import Firm, FirmMembership
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
 from marketplace.moderation.models import ModerationAction
 from marketplace.moderation.services import gig_hide, profile_hide
 from marketplace.profiles.models import FreelancerProfile, ProfileLanguage, ProfileSkill
 from marketplace.proposals.models import Invitation, Proposal
+from marketplace.reviews.models import Review
 from marketplace.skills.models import Skill, SkillAlias
 
 pytestmark = pytest.mark.django_db
@@ -91,6 +93,17 @@ def _marketplace_rows(count: int, *, moderator: Any) -> None:
         Milestone.objects.create(
             contract=contract, position=1, title="Shop live", amount_minor=300_000, currency="EUR"
         )
+        Review.objects.create(
+            contract=contract,
+            author_side="firm",
+            author=membership.user,
+            firm=membership.firm,
+            freelancer=profile,
+            rating=5,
+            text="Shipped on time.",
+        )
+        endorser = FreelancerProfileFactory.create(visibility="public")
+        Endorsement.objects.create(endorser=endorser, endorsee=profile, skill=skill)
         OutboundEmail.objects.create(to=profile.user.email, subject=f"Welcome {n}", body_text="Hi")
         profile_hide(profile=profile, by=moderator, reason="Spam")
         gig_hide(gig=gig, by=moderator, reason="Spam")
@@ -137,7 +150,15 @@ def test_add_page_renders_or_is_forbidden_on_purpose(
     admin_client: Client, model: type[models.Model]
 ) -> None:
     response = admin_client.get(_admin_url(model, "add"))
-    read_only = {ModerationAction, OutboundEmail, Contract, FirmMembership, Firm}
+    read_only = {
+        ModerationAction,
+        OutboundEmail,
+        Contract,
+        FirmMembership,
+        Firm,
+        Review,
+        Endorsement,
+    }
     assert response.status_code == (403 if model in read_only else 200)
 
 
@@ -185,7 +206,9 @@ def test_status_fields_owned_by_services_are_read_only(admin_client: Client) -> 
         Proposal: {"status", "decided_at"},
         Invitation: {"status", "responded_at"},
         Contract: {"status", "terms", "ended_at"},
-        Milestone: {"status"},
+        Milestone: {"status", "funded_at", "submitted_at", "released_at", "disputed_at"},
+        Review: {"rating", "text", "private_feedback", "published_at", "hidden_at"},
+        Endorsement: {"endorser", "endorsee", "skill", "contract", "withdrawn_at"},
     }
     for model, fields in expected.items():
         model_admin = admin.site._registry[model]

@@ -187,6 +187,23 @@ def test_firm_page_is_public(cast: dict[str, Any]) -> None:
         "size": "solo",
         "website": "",
         "created_at": firm.created_at.isoformat().replace("+00:00", "Z"),
+        # A firm without ended contracts: every count zero, no share claimed, said so
+        "reputation": {
+            "is_new": True,
+            "note": "New firm, not enough history yet.",
+            "rating": {
+                "average": None,
+                "count": 0,
+                "distribution": {"1": 0, "2": 0, "3": 0, "4": 0, "5": 0},
+            },
+            "contracts_ended": 0,
+            "contracts_completed": 0,
+            "contracts_cancelled": 0,
+            "contracts_cancelled_by_firm": 0,
+            "contracts_disputed": 0,
+            "milestones_funded_on_time": {"measured": 0, "on_time": 0, "percent": None},
+            "milestones_released_on_time": {"measured": 0, "on_time": 0, "percent": None},
+        },
     }
     for who in WHO:
         response = _client(cast, who).get(f"{FIRMS}acme/")

@@ -266,6 +266,12 @@ def test_public_page_shape(api: APIClient) -> None:
         "languages": [{"code": "fr", "proficiency": "fluent"}],
         "links": [{"label": "Portfolio", "url": "https://lens.example"}],
         "created_at": profile.created_at.isoformat().replace("+00:00", "Z"),
+        "rating": {
+            "average": None,
+            "count": 0,
+            "distribution": {"1": 0, "2": 0, "3": 0, "4": 0, "5": 0},
+        },
+        "endorsements": [{"skill_id": skill.id, "slug": "photography", "peers": 0, "weight": 0.0}],
     }
     assert "visibility" not in body
 

@@ -230,3 +230,18 @@ def test_demo_admin_can_log_in_to_the_admin(server: str) -> None:
         assert response.status_code == 302, response.text[:2000]
         assert response.headers["location"] == "/admin/"
         assert browser.get("/admin/").status_code == 200
+
+
+def test_pages_with_reputation_render_on_sqlite(server: str) -> None:
+    # Given a demo gig, when a visitor opens it, its firm's page and a freelancer's page
+    gig = httpx.get(f"{server}/api/v1/gigs/", timeout=10).json()["results"][0]
+    detail = httpx.get(f"{server}/api/v1/gigs/{gig['id']}/", timeout=10)
+    firm = httpx.get(f"{server}/api/v1/firms/{gig['firm']['slug']}/", timeout=10)
+    freelancer = httpx.get(f"{server}/api/v1/freelancers/", timeout=10).json()["results"][0]
+    profile = httpx.get(f"{server}/api/v1/freelancers/{freelancer['slug']}/", timeout=10)
+
+    # Then the reputation figures (date arithmetic in SQL) come back on the embedded database
+    assert (detail.status_code, firm.status_code, profile.status_code) == (200, 200, 200)
+    assert detail.json()["firm_reputation"] == firm.json()["reputation"]
+    assert firm.json()["reputation"]["milestones_funded_on_time"]["measured"] >= 0
+    assert len(profile.json()["endorsements"]) == len(profile.json()["skills"])

@@ -22,6 +22,7 @@ CONTRACT_FROZEN_FIELDS = (
     "currency",
     "status",
     "ended_at",
+    "cancelled_by",
     "created_at",
     "updated_at",
 )
@@ -29,9 +30,21 @@ CONTRACT_FROZEN_FIELDS = (
 
 class MilestoneInline(admin.TabularInline):
     model = Milestone
-    fields = ("position", "title", "amount_minor", "currency", "due_date", "status")
-    # The payments app owns a milestone's status after creation (funding, release, refunds).
-    readonly_fields = ("status",)
+    fields = (
+        "position",
+        "title",
+        "amount_minor",
+        "currency",
+        "due_date",
+        "status",
+        "funded_at",
+        "submitted_at",
+        "released_at",
+        "disputed_at",
+    )
+    # The payments app owns a milestone's status after creation (funding, release, refunds),
+    # and the moments it reached each state feed firm reputation.
+    readonly_fields = ("status", "funded_at", "submitted_at", "released_at", "disputed_at")
     extra = 0
 
 
@@ -67,10 +80,22 @@ class MilestoneAdmin(admin.ModelAdmin):
         "currency",
         "due_date",
         "status",
+        "funded_at",
+        "submitted_at",
+        "released_at",
+        "disputed_at",
         "created_at",
         "updated_at",
     )
-    readonly_fields = ("status", "created_at", "updated_at")
+    readonly_fields = (
+        "status",
+        "funded_at",
+        "submitted_at",
+        "released_at",
+        "disputed_at",
+        "created_at",
+        "updated_at",
+    )
 
     @admin.display(description=_("amount"), ordering="amount_minor")
     def amount(self, obj: Milestone) -> str:

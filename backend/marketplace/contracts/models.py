@@ -15,6 +15,13 @@ class ContractStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class ContractSide(models.TextChoices):
+    """The two parties of a contract: the hiring firm (any of its members) and the freelancer."""
+
+    FIRM = "firm", _("Firm")
+    FREELANCER = "freelancer", _("Freelancer")
+
+
 class Contract(TimestampedModel):
     """Created when a firm accepts a proposal; `terms` freezes what was agreed."""
 
@@ -36,6 +43,8 @@ class Contract(TimestampedModel):
         max_length=10, choices=ContractStatus.choices, default=ContractStatus.ACTIVE
     )
     ended_at = models.DateTimeField(null=True, blank=True)
+    # Which party cancelled (blank unless cancelled): firm reputation counts the firm's own.
+    cancelled_by = models.CharField(max_length=10, choices=ContractSide.choices, blank=True)
 
     class Meta:
         ordering = ("-created_at",)
@@ -70,6 +79,12 @@ class Milestone(TimestampedModel):
     status = models.CharField(
         max_length=20, default=MilestoneStatus.AWAITING_FUNDING, choices=MilestoneStatus.choices
     )
+    # When the escrow state first reached funded / submitted / released / disputed, recorded by
+    # `milestone_set_payment_status`; firm reputation measures timeliness from them.
+    funded_at = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    released_at = models.DateTimeField(null=True, blank=True)
+    disputed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ("contract_id", "position")

@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import F, Max, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +24,13 @@ from common.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from common.fields import is_amount_minor
 from common.money import MAX_AMOUNT_MINOR
 from marketplace.accounts.models import User
-from marketplace.contracts.models import Contract, ContractStatus, Milestone, MilestoneStatus
+from marketplace.contracts.models import (
+    Contract,
+    ContractSide,
+    ContractStatus,
+    Milestone,
+    MilestoneStatus,
+)
 from marketplace.events import contract_changed, emit_on_commit, milestone_added
 from marketplace.firms.selectors import firm_is_member
 from marketplace.gigs.models import EngagementType
@@ -132,7 +139,8 @@ def contract_cancel(*, contract: Contract, by: User) -> Contract:
         _require_active(locked)
         locked.status = ContractStatus.CANCELLED
         locked.ended_at = timezone.now()
-        locked.save(update_fields=["status", "ended_at", "updated_at"])
+        locked.cancelled_by = ContractSide.FREELANCER if is_freelancer else ContractSide.FIRM
+        locked.save(update_fields=["status", "ended_at", "cancelled_by", "updated_at"])
         Milestone.objects.filter(contract=locked, status=MilestoneStatus.AWAITING_FUNDING).update(
             status=MilestoneStatus.CANCELLED, updated_at=timezone.now()
         )
@@ -182,13 +190,34 @@ def milestone_set_payment_status(*, milestone: Milestone, status: str) -> Milest
     """Mirror the payments app's escrow state into `Milestone.status` (shown on the contract).
 
     Called by payments inside its own transaction, with the milestone's payment row locked;
-    the marketplace does not import payments, so this is the one way in.
+    the marketplace does not import payments, so this is the one way in. The first time the
+    milestone reaches funded, submitted, released or disputed, that moment is kept
+    (`funded_at` …): a later return to the same state (a failed transfer goes back to funded,
+    a won chargeback back to where it was) does not move it. Firm reputation reads them.
     """
     if status not in MilestoneStatus.values:
         raise ValidationFailed("validation_error", _("Unknown milestone status."), status=[status])
-    Milestone.objects.filter(pk=milestone.pk).update(status=status, updated_at=timezone.now())
+    now = timezone.now()
+    changes: dict[str, Any] = {"status": status, "updated_at": now}
+    stamp = _FIRST_REACHED.get(status)
+    if stamp is not None:
+        # In SQL, so a stale in-memory milestone cannot overwrite the first moment.
+        changes[stamp] = Coalesce(F(stamp), Value(now))
+    Milestone.objects.filter(pk=milestone.pk).update(**changes)
     milestone.status = status
+    milestone.updated_at = now
+    if stamp is not None and getattr(milestone, stamp) is None:
+        setattr(milestone, stamp, now)
     return milestone
+
+
+# The escrow states whose first arrival is stamped on the milestone, and the field it goes in.
+_FIRST_REACHED: dict[str, str] = {
+    MilestoneStatus.FUNDED.value: "funded_at",
+    MilestoneStatus.SUBMITTED.value: "submitted_at",
+    MilestoneStatus.RELEASED.value: "released_at",
+    MilestoneStatus.DISPUTED.value: "disputed_at",
+}
 
 
 # --- helpers -----------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from marketplace.demo.endorsements import ENDORSEMENTS
 from marketplace.demo.firms import FIRMS
 from marketplace.demo.gigs_europe import GIGS_EUROPE
 from marketplace.demo.gigs_germany import GIGS_GERMANY
@@ -20,4 +21,4 @@ PEOPLE: tuple[PersonSpec, ...] = (
 )
 GIGS: tuple[GigSpec, ...] = GIGS_GERMANY + GIGS_EUROPE + GIGS_WORLD
 
-__all__ = ["CONTRACT", "FIRMS", "GIGS", "INVITATIONS", "PEOPLE", "PROPOSALS"]
+__all__ = ["CONTRACT", "ENDORSEMENTS", "FIRMS", "GIGS", "INVITATIONS", "PEOPLE", "PROPOSALS"]

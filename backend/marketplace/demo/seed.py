@@ -23,7 +23,15 @@ from django.utils import timezone
 
 from marketplace.accounts.models import User
 from marketplace.contracts.models import Contract, Milestone
-from marketplace.demo.data import CONTRACT, FIRMS, GIGS, INVITATIONS, PEOPLE, PROPOSALS
+from marketplace.demo.data import (
+    CONTRACT,
+    ENDORSEMENTS,
+    FIRMS,
+    GIGS,
+    INVITATIONS,
+    PEOPLE,
+    PROPOSALS,
+)
 from marketplace.demo.logins import DEMO_ADMIN
 from marketplace.demo.specs import (
     ContractSpec,
@@ -34,6 +42,8 @@ from marketplace.demo.specs import (
     PersonSpec,
     ProposalSpec,
 )
+from marketplace.endorsements.models import Endorsement
+from marketplace.endorsements.services import endorsement_create
 from marketplace.firms.models import Firm, FirmMembership
 from marketplace.firms.services import firm_create, firm_member_add
 from marketplace.gigs.models import Gig, GigStatus
@@ -126,6 +136,8 @@ class _Seeder:
         self._contract(CONTRACT)
         for gig in GIGS:
             self._finish_gig(gig)
+        for endorser, endorsee, skill in ENDORSEMENTS:
+            self._endorsement(endorser, endorsee, skill)
 
     # --- people and firms ----------------------------------------------------------------------
 
@@ -342,6 +354,14 @@ class _Seeder:
         Milestone.objects.filter(contract=contract).update(created_at=accepted)
         self.report.created["contracts"] += 1
         self.report.created["milestones"] += len(spec.milestones)
+
+    def _endorsement(self, endorser: str, endorsee: str, skill_slug: str) -> None:
+        giver, receiver = self.profiles[endorser], self.profiles[endorsee]
+        skill = Skill.objects.get(slug=skill_slug)
+        if Endorsement.objects.filter(endorser=giver, endorsee=receiver, skill=skill).exists():
+            return
+        endorsement_create(by=giver.user, endorsee=receiver, skill=skill)
+        self.report.created["endorsements"] += 1
 
     def _finish_gig(self, spec: GigSpec) -> None:
         """Close or cancel a gig created in this run, once its proposals are in."""

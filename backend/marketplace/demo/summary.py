@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count
 
 from marketplace.contracts.models import Contract, ContractStatus, Milestone
+from marketplace.endorsements.models import Endorsement
 from marketplace.firms.models import Firm
 from marketplace.gigs.models import Gig, GigStatus
 from marketplace.profiles.models import FreelancerProfile, ProfileVisibility
@@ -41,6 +42,10 @@ def demo_summary() -> list[tuple[str, str]]:
             "Contracts",
             f"{active.count()} active with "
             f"{Milestone.objects.filter(contract__in=active).count()} milestones",
+        ),
+        (
+            "Endorsements",
+            str(Endorsement.objects.filter(withdrawn_at__isnull=True).count()),
         ),
     ]
 

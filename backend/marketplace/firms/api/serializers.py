@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from common.fields import SLUG_MAX_LENGTH
 from marketplace.firms import services
 from marketplace.firms.models import Firm, FirmMembership, FirmRole, FirmSize
+from marketplace.firms.reputation import firm_reputation_get
+from marketplace.reviews.api.serializers import FirmReputationOutput
 
 # --- output ---------------------------------------------------------------------------------
 
@@ -26,6 +29,16 @@ class FirmOutput(serializers.Serializer[Firm]):
     size = serializers.ChoiceField(choices=FirmSize.choices)
     website = serializers.CharField()
     created_at = serializers.DateTimeField()
+
+
+class FirmPageOutput(FirmOutput):
+    """A firm's page: also its reputation, for freelancers deciding whether to propose."""
+
+    reputation = serializers.SerializerMethodField()
+
+    @extend_schema_field(FirmReputationOutput)
+    def get_reputation(self, firm: Firm) -> dict[str, Any]:
+        return dict(FirmReputationOutput(firm_reputation_get(firm_id=firm.pk)).data)
 
 
 class MyFirmOutput(FirmOutput):

@@ -17,7 +17,7 @@ from marketplace.accounts.models import User
 from marketplace.firms import selectors, services
 from marketplace.firms.api.serializers import (
     FirmCreateInput,
-    FirmOutput,
+    FirmPageOutput,
     FirmUpdateInput,
     MemberAddInput,
     MemberChangeInput,
@@ -53,17 +53,17 @@ class FirmDetailView(WritesThrottleMixin):
 
     permission_classes = (IsAuthenticatedOrReadOnly,)
 
-    @extend_schema(responses=FirmOutput)
+    @extend_schema(responses=FirmPageOutput)
     def get(self, request: Request, slug: str) -> Response:
-        return Response(FirmOutput(selectors.firm_get(slug=slug)).data)
+        return Response(FirmPageOutput(selectors.firm_get(slug=slug)).data)
 
-    @extend_schema(request=FirmUpdateInput, responses=FirmOutput)
+    @extend_schema(request=FirmUpdateInput, responses=FirmPageOutput)
     def patch(self, request: Request, slug: str) -> Response:
         firm = selectors.firm_get(slug=slug)
         data = FirmUpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
         firm = services.firm_update(firm=firm, by=_me(request), **data.validated_data)
-        return Response(FirmOutput(firm).data)
+        return Response(FirmPageOutput(firm).data)
 
 
 class MemberListView(WritesThrottleMixin, generics.ListAPIView[FirmMembership]):

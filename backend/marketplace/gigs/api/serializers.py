@@ -7,8 +7,10 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from marketplace.firms.reputation import firm_reputation_get
 from marketplace.gigs.models import EngagementType, Gig, GigStatus, LocationType, ModerationState
 from marketplace.gigs.validation import MAX_LANGUAGES, MAX_SKILLS_PER_LIST
+from marketplace.reviews.api.serializers import FirmReputationOutput
 
 
 def _skill_ref() -> serializers.CharField:
@@ -130,6 +132,16 @@ class GigOutput(serializers.Serializer[Gig]):
         if gig.firm_id not in self.context.get("member_firm_ids", frozenset()):
             return None
         return int(getattr(gig, "proposal_count", 0))
+
+
+class GigDetailOutput(GigOutput):
+    """One gig's page: also the hiring firm's reputation, seen before proposing."""
+
+    firm_reputation = serializers.SerializerMethodField()
+
+    @extend_schema_field(FirmReputationOutput)
+    def get_firm_reputation(self, gig: Gig) -> dict[str, Any]:
+        return dict(FirmReputationOutput(firm_reputation_get(firm_id=gig.firm_id)).data)
 
 
 class GigRefOutput(serializers.Serializer[Gig]):

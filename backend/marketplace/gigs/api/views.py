@@ -19,7 +19,12 @@ from common.throttling import WritesThrottleMixin
 from marketplace.api_base import ActionView, member_firm_ids, signed_in_user
 from marketplace.firms.models import Firm
 from marketplace.gigs.api.filters import GigFilter
-from marketplace.gigs.api.serializers import GigCreateInput, GigOutput, GigUpdateInput
+from marketplace.gigs.api.serializers import (
+    GigCreateInput,
+    GigDetailOutput,
+    GigOutput,
+    GigUpdateInput,
+)
 from marketplace.gigs.models import Gig
 from marketplace.gigs.selectors import (
     gig_get_visible,
@@ -36,11 +41,18 @@ from marketplace.gigs.services import (
 )
 
 
-def render_gig(request: Request, gig: Gig, *, status: int = 200, reload: bool = True) -> Response:
+def render_gig(
+    request: Request,
+    gig: Gig,
+    *,
+    status: int = 200,
+    reload: bool = True,
+    output: type[GigOutput] = GigOutput,
+) -> Response:
     """Render the gig; after a write, reload it with its details as the caller sees it."""
     fresh = gig_get_visible(gig_id=gig.pk, user=request.user) if reload else gig
     context = {"request": request, "member_firm_ids": member_firm_ids(request.user)}
-    return Response(GigOutput(fresh, context=context).data, status=status)
+    return Response(output(fresh, context=context).data, status=status)
 
 
 class GigListCreateView(WritesThrottleMixin, generics.ListAPIView[Gig]):
@@ -89,10 +101,10 @@ class GigListCreateView(WritesThrottleMixin, generics.ListAPIView[Gig]):
 class GigDetailView(WritesThrottleMixin, APIView):
     """One gig: public while open; its firm's members see it in every state."""
 
-    @extend_schema(summary="A gig", responses=GigOutput)
+    @extend_schema(summary="A gig", responses=GigDetailOutput)
     def get(self, request: Request, gig_id: int) -> Response:
         gig = gig_get_visible(gig_id=gig_id, user=request.user)
-        return render_gig(request, gig, reload=False)
+        return render_gig(request, gig, reload=False, output=GigDetailOutput)
 
     @extend_schema(
         summary="Edit a draft or open gig (firm members)",

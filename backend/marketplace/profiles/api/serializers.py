@@ -3,15 +3,21 @@ rules (slug form, currencies, rate bounds, links, skills) live in `profiles.vali
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from common.fields import SLUG_MAX_LENGTH
 from common.models import LanguageProficiency
 from common.money import MAX_AMOUNT_MINOR
+from marketplace.endorsements.api.serializers import SkillEndorsementOutput
+from marketplace.endorsements.selectors import profile_reputation_map
 from marketplace.profiles import validation
 from marketplace.profiles.models import FreelancerProfile, ProfileSkill, SkillLevel
+from marketplace.reviews.api.serializers import RatingSummaryOutput
+from marketplace.reviews.selectors import freelancer_rating_summary
 
 # --- output ---------------------------------------------------------------------------------
 
@@ -59,7 +65,7 @@ class ProfileCardOutput(serializers.Serializer[FreelancerProfile]):
 
 
 class ProfileDetailOutput(ProfileCardOutput):
-    """The public profile page."""
+    """The public profile page, with its reviews' summary and endorsements per skill."""
 
     bio = serializers.CharField()
     working_hours_start = serializers.TimeField(help_text="In the profile's time zone.")
@@ -67,6 +73,30 @@ class ProfileDetailOutput(ProfileCardOutput):
         help_text="In the profile's time zone; before the start when the window wraps midnight."
     )
     links = LinkSerializer(many=True)
+    rating = serializers.SerializerMethodField(help_text="From firms' published reviews.")
+    endorsements = serializers.SerializerMethodField(
+        help_text="Per listed skill: validated by `peers` peers, with their summed weight."
+    )
+
+    @extend_schema_field(RatingSummaryOutput)
+    def get_rating(self, profile: FreelancerProfile) -> dict[str, Any]:
+        return dict(RatingSummaryOutput(freelancer_rating_summary(profile_id=profile.pk)).data)
+
+    @extend_schema_field(SkillEndorsementOutput(many=True))
+    def get_endorsements(self, profile: FreelancerProfile) -> list[dict[str, Any]]:
+        reputation = profile_reputation_map(profile_ids=[profile.pk])[profile.pk]
+        rows = []
+        for item in profile.profile_skills.all():
+            counted = reputation.endorsements.get(item.skill_id)
+            rows.append(
+                {
+                    "skill_id": item.skill_id,
+                    "slug": item.skill.slug,
+                    "peers": counted.peers if counted else 0,
+                    "weight": counted.weight if counted else Decimal("0.00"),
+                }
+            )
+        return list(SkillEndorsementOutput(rows, many=True).data)
 
 
 class OwnProfileOutput(ProfileDetailOutput):

@@ -1,0 +1,120 @@
+"""A firm's reputation as freelancers see it before proposing (docs/trust.md has the rules).
+
+- rating: freelancers' public reviews of the firm;
+- funded on time: a milestone is measured once it is funded or its funding deadline
+  (added + TRUST_FUNDING_GRACE_DAYS) has passed while still unfunded; it is on time when
+  `funded_at` ≤ that deadline. A milestone cancelled unfunded before its deadline is not measured;
+- released on time: a milestone is measured once released, or once submitted and its release
+  deadline (submitted + TRUST_RELEASE_GRACE_DAYS) has passed without release, unless it went to
+  a dispute or a refund (those are counted as disputes, or were the freelancer's choice); it is
+  on time when `released_at` ≤ that deadline, or when it was released without being submitted;
+- disputed contracts: contracts with at least one milestone that was ever disputed;
+- cancelled contracts: all cancelled ones, and how many the firm itself cancelled.
+
+A firm with fewer than TRUST_FIRM_MIN_CONTRACTS ended contracts is "new"; a share needs
+TRUST_FIRM_MIN_MILESTONES measured milestones, else it is None (not enough history).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from marketplace.contracts.models import Contract, ContractSide, ContractStatus, Milestone
+from marketplace.contracts.models import MilestoneStatus as S
+from marketplace.reviews.selectors import RatingSummary, firm_rating_summary
+
+# Refunded (or being refunded) before release: the freelancer's choice or a dispute's outcome,
+# not a late release.
+_NOT_RELEASE_MEASURED = (S.REFUNDING, S.REFUNDED, S.CHARGED_BACK)
+
+
+@dataclass(frozen=True)
+class OnTimeShare:
+    measured: int
+    on_time: int
+    # Whole percent (half up), None below the minimum number of measured milestones.
+    percent: int | None
+
+
+@dataclass(frozen=True)
+class FirmReputation:
+    is_new: bool
+    rating: RatingSummary
+    contracts_ended: int
+    contracts_completed: int
+    contracts_cancelled: int
+    contracts_cancelled_by_firm: int
+    contracts_disputed: int
+    milestones_funded_on_time: OnTimeShare
+    milestones_released_on_time: OnTimeShare
+
+
+def firm_reputation_get(*, firm_id: int, now: dt.datetime | None = None) -> FirmReputation:
+    """The firm's reputation, in four queries."""
+    now = now or timezone.now()
+    contracts = Contract.objects.filter(firm_id=firm_id).aggregate(
+        # distinct: the join to milestones repeats each contract once per milestone.
+        completed=Count("id", filter=Q(status=ContractStatus.COMPLETED), distinct=True),
+        cancelled=Count("id", filter=Q(status=ContractStatus.CANCELLED), distinct=True),
+        cancelled_by_firm=Count(
+            "id",
+            filter=Q(status=ContractStatus.CANCELLED, cancelled_by=ContractSide.FIRM),
+            distinct=True,
+        ),
+        disputed=Count("id", filter=Q(milestones__disputed_at__isnull=False), distinct=True),
+    )
+    funding_deadline = now - dt.timedelta(days=settings.TRUST_FUNDING_GRACE_DAYS)
+    funding_grace = dt.timedelta(days=settings.TRUST_FUNDING_GRACE_DAYS)
+    release_grace = dt.timedelta(days=settings.TRUST_RELEASE_GRACE_DAYS)
+    milestones = Milestone.objects.filter(contract__firm_id=firm_id)
+    funded = milestones.aggregate(
+        measured=Count(
+            "id",
+            filter=Q(funded_at__isnull=False)
+            | Q(funded_at__isnull=True, created_at__lte=funding_deadline)
+            & ~Q(status=S.CANCELLED, updated_at__lte=F("created_at") + funding_grace),
+        ),
+        on_time=Count("id", filter=Q(funded_at__lte=F("created_at") + funding_grace)),
+    )
+    released = milestones.aggregate(
+        measured=Count(
+            "id",
+            filter=Q(released_at__isnull=False)
+            | Q(
+                released_at__isnull=True,
+                submitted_at__lte=now - release_grace,
+                disputed_at__isnull=True,
+            )
+            & ~Q(status__in=_NOT_RELEASE_MEASURED),
+        ),
+        on_time=Count(
+            "id",
+            filter=Q(released_at__isnull=False, submitted_at__isnull=True)
+            | Q(released_at__lte=F("submitted_at") + release_grace),
+        ),
+    )
+    ended = contracts["completed"] + contracts["cancelled"]
+    return FirmReputation(
+        is_new=ended < settings.TRUST_FIRM_MIN_CONTRACTS,
+        rating=firm_rating_summary(firm_id=firm_id),
+        contracts_ended=ended,
+        contracts_completed=contracts["completed"],
+        contracts_cancelled=contracts["cancelled"],
+        contracts_cancelled_by_firm=contracts["cancelled_by_firm"],
+        contracts_disputed=contracts["disputed"],
+        milestones_funded_on_time=_share(funded["measured"], funded["on_time"]),
+        milestones_released_on_time=_share(released["measured"], released["on_time"]),
+    )
+
+
+def _share(measured: int, on_time: int) -> OnTimeShare:
+    if measured < settings.TRUST_FIRM_MIN_MILESTONES:
+        return OnTimeShare(measured=measured, on_time=on_time, percent=None)
+    return OnTimeShare(
+        measured=measured, on_time=on_time, percent=(200 * on_time + measured) // (2 * measured)
+    )
