@@ -8,6 +8,7 @@ from marketplace.accounts import admin as accounts_admin
 from marketplace.contracts import admin as contracts_admin
 from marketplace.firms import admin as firms_admin
 from marketplace.gigs import admin as gigs_admin
+from marketplace.media import admin as media_admin
 from marketplace.moderation import admin as moderation_admin
 from marketplace.profiles import admin as profiles_admin
 from marketplace.proposals import admin as proposals_admin
@@ -18,6 +19,7 @@ __all__ = [
     "contracts_admin",
     "firms_admin",
     "gigs_admin",
+    "media_admin",
     "moderation_admin",
     "profiles_admin",
     "proposals_admin",

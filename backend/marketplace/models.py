@@ -4,6 +4,7 @@ from marketplace.accounts.models import OutboundEmail, User
 from marketplace.contracts.models import Contract, Milestone
 from marketplace.firms.models import Firm, FirmMembership
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
+from marketplace.media.models import PortfolioItem, StoredImage, UploadQuotaDay
 from marketplace.moderation.models import ModerationAction
 from marketplace.profiles.models import FreelancerProfile, ProfileLanguage, ProfileSkill
 from marketplace.proposals.models import Invitation, Proposal
@@ -21,11 +22,14 @@ __all__ = [
     "Milestone",
     "ModerationAction",
     "OutboundEmail",
+    "PortfolioItem",
     "ProfileLanguage",
     "ProfileSkill",
     "Proposal",
     "Skill",
     "SkillAlias",
     "SkillCategory",
+    "StoredImage",
+    "UploadQuotaDay",
     "User",
 ]

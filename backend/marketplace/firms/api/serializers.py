@@ -9,6 +9,7 @@ from rest_framework import serializers
 from common.fields import SLUG_MAX_LENGTH
 from marketplace.firms import services
 from marketplace.firms.models import Firm, FirmMembership, FirmRole, FirmSize
+from marketplace.media.api.serializers import ImageOutput
 
 # --- output ---------------------------------------------------------------------------------
 
@@ -25,6 +26,7 @@ class FirmOutput(serializers.Serializer[Firm]):
     working_hours_end = serializers.TimeField(help_text="In the firm's time zone.")
     size = serializers.ChoiceField(choices=FirmSize.choices)
     website = serializers.CharField()
+    logo = ImageOutput(allow_null=True)
     created_at = serializers.DateTimeField()
 
 

@@ -10,6 +10,7 @@ from rest_framework import serializers
 from common.fields import SLUG_MAX_LENGTH
 from common.models import LanguageProficiency
 from common.money import MAX_AMOUNT_MINOR
+from marketplace.media.api.serializers import ImageOutput, PortfolioItemOutput
 from marketplace.profiles import validation
 from marketplace.profiles.models import FreelancerProfile, ProfileSkill, SkillLevel
 
@@ -45,6 +46,7 @@ class ProfileCardOutput(serializers.Serializer[FreelancerProfile]):
 
     slug = serializers.CharField()
     full_name = serializers.CharField(source="user.full_name")
+    avatar = ImageOutput(source="user.avatar", allow_null=True)
     headline = serializers.CharField()
     country = serializers.CharField(source="country.code", help_text="ISO 3166 alpha-2.")
     time_zone = serializers.CharField()
@@ -67,6 +69,7 @@ class ProfileDetailOutput(ProfileCardOutput):
         help_text="In the profile's time zone; before the start when the window wraps midnight."
     )
     links = LinkSerializer(many=True)
+    portfolio = PortfolioItemOutput(source="portfolio_items", many=True)
 
 
 class OwnProfileOutput(ProfileDetailOutput):
