@@ -203,7 +203,7 @@ def attachment_upload(*, by: User, source: IO[bytes], size: int) -> StoredImage:
 
 
 def _firm_locked(firm: Firm) -> Firm:
-    locked = Firm.objects.select_for_update().select_related("logo").filter(pk=firm.pk).first()
+    locked = Firm.objects.select_for_update().filter(pk=firm.pk).first()
     if locked is None:
         raise NotFound()
     return locked
