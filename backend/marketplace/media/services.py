@@ -74,6 +74,9 @@ def image_store(
         if saved is not None:
             default_storage.delete(saved)
         raise
+    if not transaction.get_connection().in_atomic_block:
+        # Committed: with in-process tasks (embedded mode) the thumbnails exist already.
+        image.refresh_from_db(fields=["thumbnails"])
     logger.info(
         "image_stored",
         extra={"image_id": image.pk, "purpose": purpose, "format": clean.format},

@@ -142,3 +142,23 @@ def test_anything_but_a_stored_image_is_not_found(client: Any, media_root: Path,
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
     assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_in_process_tasks_the_upload_answer_has_its_thumbnails() -> None:
+    # Given the embedded mode's in-process tasks (the tests' default, as `make run`'s) and
+    # real commits (no test transaction around the request)
+    from config.celery import app
+
+    assert app.conf.task_always_eager is True
+    client = client_for(UserFactory.create())
+
+    # When an image is uploaded
+    response = client.post(ATTACH, {"image": upload(png_bytes())}, format="multipart")
+
+    # Then the thumbnails were made on commit, before the answer was rendered
+    assert response.status_code == 201
+    image = StoredImage.objects.get()
+    assert response.json()["thumbnails"] == {
+        size: f"/media/{image.thumbnails[size]['name']}" for size in ("small", "medium", "large")
+    }
