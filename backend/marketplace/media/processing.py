@@ -93,6 +93,10 @@ def _opened(source: IO[bytes]) -> Iterator[Image.Image]:
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise _too_many_pixels() from None
     except UnidentifiedImageError:
+        if _has_accepted_signature(source):
+            # It starts as a JPEG, PNG or WebP would but Pillow could not parse the header:
+            # a damaged file of an accepted format, which the client should hear as such.
+            raise _corrupt() from None
         raise _refused(
             "image_format_unsupported",
             _("Upload a JPEG, PNG or WebP image."),
@@ -102,6 +106,16 @@ def _opened(source: IO[bytes]) -> Iterator[Image.Image]:
         raise _corrupt() from None
     with image:
         yield image
+
+
+# The first bytes of each accepted format (WebP: a RIFF container whose type is WEBP).
+_SIGNATURES = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")
+
+
+def _has_accepted_signature(source: IO[bytes]) -> bool:
+    source.seek(0)
+    head = source.read(12)
+    return head.startswith(_SIGNATURES) or (head[:4] == b"RIFF" and head[8:12] == b"WEBP")
 
 
 def _too_many_pixels() -> ValidationFailed:
