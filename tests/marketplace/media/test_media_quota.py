@@ -114,3 +114,44 @@ def test_racing_uploads_cannot_pass_the_quota(settings: Any, media_root: Path) -
     assert UploadQuotaDay.objects.get(user=user).uploads == 3
     originals = [f for f in stored_files(media_root) if "_" not in Path(f).name]
     assert len(originals) == 3
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs row locks")
+def test_racing_portfolio_additions_cannot_pass_the_item_limit(settings: Any) -> None:
+    # Given room for 2 portfolio items and 6 additions released at the same instant
+    from tests.factories import FreelancerProfileFactory
+
+    from marketplace.media.models import PortfolioItem
+
+    settings.MEDIA_PORTFOLIO_MAX_ITEMS = 2
+    profile = FreelancerProfileFactory.create()
+    barrier = threading.Barrier(6)
+    outcomes: list[tuple[int, str]] = []
+    lock = threading.Lock()
+
+    def add() -> None:
+        client = client_for(profile.user)
+        try:
+            barrier.wait(timeout=10)
+            response = client.post(
+                "/api/v1/me/freelancer-profile/portfolio/",
+                {"image": upload(png_bytes())},
+                format="multipart",
+            )
+            with lock:
+                outcomes.append((response.status_code, response.json().get("code", "")))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=add) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    # Then two items exist, at positions 0 and 1, and the rest were told the portfolio is full
+    assert sorted(outcomes) == [(201, "")] * 2 + [(409, "portfolio_full")] * 4
+    positions = PortfolioItem.objects.filter(profile=profile).values_list("position", flat=True)
+    assert sorted(positions) == [0, 1]
+    assert StoredImage.objects.filter(uploaded_by=profile.user).count() == 2
