@@ -4,6 +4,7 @@ keys on the user and the firm), plus the per-user daily upload counters behind t
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -70,6 +71,15 @@ EXTENSIONS: dict[str, str] = {
     ImageFormat.PNG: "png",
     ImageFormat.WEBP: "webp",
 }
+
+
+class ImageContent(ContentFile):
+    """Bytes to store, carrying their content type: S3 storage records it on the object, so the
+    media domain serves it as sent rather than as guessed from the name."""
+
+    def __init__(self, data: bytes, *, image_format: str) -> None:
+        super().__init__(data)
+        self.content_type = CONTENT_TYPES[image_format]
 
 
 class PortfolioItem(TimestampedModel):

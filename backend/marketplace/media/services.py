@@ -15,7 +15,6 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
@@ -25,7 +24,13 @@ from common.errors import Forbidden, NotFound, RateLimited
 from marketplace.accounts.models import User
 from marketplace.firms.models import Firm
 from marketplace.firms.selectors import firm_is_owner
-from marketplace.media.models import EXTENSIONS, ImagePurpose, StoredImage, UploadQuotaDay
+from marketplace.media.models import (
+    EXTENSIONS,
+    ImageContent,
+    ImagePurpose,
+    StoredImage,
+    UploadQuotaDay,
+)
 from marketplace.media.processing import image_clean
 from marketplace.media.tasks import image_thumbnails_make
 
@@ -56,7 +61,7 @@ def image_store(
     try:
         with transaction.atomic():
             _quota_check(user=by, size=size, lock=True)
-            saved = default_storage.save(name, ContentFile(clean.data))
+            saved = default_storage.save(name, ImageContent(clean.data, image_format=clean.format))
             image = StoredImage.objects.create(
                 uploaded_by=by,
                 purpose=purpose,

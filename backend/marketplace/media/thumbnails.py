@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import logging
 
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
-from marketplace.media.models import EXTENSIONS, StoredImage
+from marketplace.media.models import EXTENSIONS, ImageContent, StoredImage
 from marketplace.media.processing import image_resize
 
 logger = logging.getLogger(__name__)
@@ -47,7 +46,9 @@ def image_thumbnails_ensure(*, image_id: int) -> list[str]:
         if default_storage.exists(name):
             # Left by a run that died before recording it: replace it, same name.
             default_storage.delete(name)
-        saved = default_storage.save(name, ContentFile(thumbnail.data))
+        saved = default_storage.save(
+            name, ImageContent(thumbnail.data, image_format=thumbnail.format)
+        )
         made[size] = {"name": saved, "width": thumbnail.width, "height": thumbnail.height}
     with transaction.atomic():
         locked = StoredImage.objects.select_for_update().filter(pk=image_id).first()
