@@ -12,7 +12,9 @@ _ERROR_STATUSES = {
     "403": "Not allowed (`permission_denied`).",
     "404": "Not found or not visible to the caller (`not_found`).",
     "409": "The object's state forbids the action (`invalid_state` or a domain code).",
-    "429": "Throttled (`throttled`, `rate_limited`).",
+    "429": "Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`).",
+    "413": "The uploaded file is too large (`image_too_large`).",
+    "415": "The body is not `multipart/form-data` (`unsupported_media_type`).",
 }
 
 
@@ -43,6 +45,21 @@ def add_error_codes(
             wanted = ["400", "401", "403", "404", "429"]
             if method != "get":
                 wanted.append("409")
+            if _uploads_a_file(operation, schemas):
+                wanted += ["413", "415"]
             for status in wanted:
                 responses.setdefault(status, {"description": _ERROR_STATUSES[status], **ref})
     return result
+
+
+def _uploads_a_file(operation: dict[str, Any], schemas: dict[str, Any]) -> bool:
+    """Whether the operation's multipart body has a binary (file) field. Every DRF write
+    accepts multipart by default, so the content type alone says nothing."""
+    multipart = operation.get("requestBody", {}).get("content", {}).get("multipart/form-data")
+    if not multipart:
+        return False
+    schema = multipart.get("schema", {})
+    if "$ref" in schema:
+        schema = schemas.get(schema["$ref"].rsplit("/", 1)[-1], {})
+    properties = schema.get("properties", {}).values()
+    return any(field.get("format") == "binary" for field in properties)

@@ -13,5 +13,5 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 app = Celery("nanoguild")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(
-    lambda: ["marketplace.accounts", "marketplace.reviews"],
+    lambda: ["marketplace.accounts", "marketplace.reviews", "marketplace.media"],
 )

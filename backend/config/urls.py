@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from common.errors import json_error_view
 from common.frontend import frontend_index
+from marketplace.media.serve import media_serve
 
 admin.site.site_header = _("Nanoguild administration")
 admin.site.site_title = _("Nanoguild admin")
@@ -29,7 +30,9 @@ urlpatterns = [
 handler404 = json_error_view("not_found", 404, _("Not found."))
 handler500 = json_error_view("server_error", 500, _("An unexpected error occurred."))
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_SERVE_LOCALLY:
+    # Embedded mode: uploaded images from var/media, with their content type and nosniff.
+    # Production serves MEDIA_URL from its own domain or bucket instead.
+    urlpatterns.insert(
+        0, path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media_serve, name="media")
+    )

@@ -9,6 +9,7 @@ from marketplace.contracts import admin as contracts_admin
 from marketplace.endorsements import admin as endorsements_admin
 from marketplace.firms import admin as firms_admin
 from marketplace.gigs import admin as gigs_admin
+from marketplace.media import admin as media_admin
 from marketplace.moderation import admin as moderation_admin
 from marketplace.profiles import admin as profiles_admin
 from marketplace.proposals import admin as proposals_admin
@@ -21,6 +22,7 @@ __all__ = [
     "endorsements_admin",
     "firms_admin",
     "gigs_admin",
+    "media_admin",
     "moderation_admin",
     "profiles_admin",
     "proposals_admin",

@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("marketplace.contracts.api.urls")),
     path("", include("marketplace.reviews.api.urls")),
     path("", include("marketplace.endorsements.api.urls")),
+    path("", include("marketplace.media.api.urls")),
 ]

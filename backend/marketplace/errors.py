@@ -41,3 +41,15 @@ register_codes(
         "endorsement_ring": "The endorsement would close a ring of 3 or 4 endorsers.",
     }
 )
+
+register_codes(
+    {
+        "image_too_large": "The upload has more bytes than the image limit (413).",
+        "image_too_many_pixels": "The image's width × height passes the pixel limit.",
+        "image_format_unsupported": "The file is not a JPEG, PNG or WebP image.",
+        "image_corrupt": "The image is truncated or damaged and cannot be decoded.",
+        "upload_quota_exceeded": "Today's upload count or bytes are used up (429).",
+        "portfolio_full": "The portfolio has the maximum number of items.",
+        "portfolio_order_invalid": "A reorder must list every portfolio item exactly once.",
+    }
+)

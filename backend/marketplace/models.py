@@ -5,6 +5,7 @@ from marketplace.contracts.models import Contract, Milestone
 from marketplace.endorsements.models import Endorsement
 from marketplace.firms.models import Firm, FirmMembership
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
+from marketplace.media.models import PortfolioItem, StoredImage, UploadQuotaDay
 from marketplace.moderation.models import ModerationAction
 from marketplace.profiles.models import FreelancerProfile, ProfileLanguage, ProfileSkill
 from marketplace.proposals.models import Invitation, Proposal
@@ -24,6 +25,7 @@ __all__ = [
     "Milestone",
     "ModerationAction",
     "OutboundEmail",
+    "PortfolioItem",
     "ProfileLanguage",
     "ProfileSkill",
     "Proposal",
@@ -31,5 +33,7 @@ __all__ = [
     "Skill",
     "SkillAlias",
     "SkillCategory",
+    "StoredImage",
+    "UploadQuotaDay",
     "User",
 ]

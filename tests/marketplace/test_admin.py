@@ -6,6 +6,7 @@ The moderation actions and the audit log are in `test_admin_moderation.py`.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
@@ -29,6 +30,7 @@ from marketplace.contracts.models import Contract, Milestone
 from marketplace.endorsements.models import Endorsement
 from marketplace.firms.models import Firm, FirmMembership
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
+from marketplace.media.models import PortfolioItem, StoredImage, UploadQuotaDay
 from marketplace.moderation.models import ModerationAction
 from marketplace.moderation.services import gig_hide, profile_hide
 from marketplace.profiles.models import FreelancerProfile, ProfileLanguage, ProfileSkill
@@ -105,6 +107,21 @@ def _marketplace_rows(count: int, *, moderator: Any) -> None:
         endorser = FreelancerProfileFactory.create(visibility="public")
         Endorsement.objects.create(endorser=endorser, endorsee=profile, skill=skill)
         OutboundEmail.objects.create(to=profile.user.email, subject=f"Welcome {n}", body_text="Hi")
+        image = StoredImage.objects.create(
+            uploaded_by=profile.user,
+            purpose="portfolio",
+            format="PNG",
+            file=f"images/ab/example{profile.pk}.png",
+            width=64,
+            height=48,
+            upload_bytes=1000,
+            stored_bytes=900,
+            thumbnails={"small": {"name": f"images/ab/example{profile.pk}_small.png"}},
+        )
+        PortfolioItem.objects.create(profile=profile, image=image, caption="A shop", position=0)
+        UploadQuotaDay.objects.create(
+            user=profile.user, day=dt.date(2026, 11, 22), uploads=1, upload_bytes=1000
+        )
         profile_hide(profile=profile, by=moderator, reason="Spam")
         gig_hide(gig=gig, by=moderator, reason="Spam")
 
@@ -158,6 +175,9 @@ def test_add_page_renders_or_is_forbidden_on_purpose(
         Firm,
         Review,
         Endorsement,
+        StoredImage,
+        PortfolioItem,
+        UploadQuotaDay,
     }
     assert response.status_code == (403 if model in read_only else 200)
 

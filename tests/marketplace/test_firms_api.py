@@ -186,6 +186,7 @@ def test_firm_page_is_public(cast: dict[str, Any]) -> None:
         "working_hours_end": "17:00:00",
         "size": "solo",
         "website": "",
+        "logo": None,
         "created_at": firm.created_at.isoformat().replace("+00:00", "Z"),
         # A firm without ended contracts: every count zero, no share claimed, said so
         "reputation": {

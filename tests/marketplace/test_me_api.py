@@ -37,6 +37,7 @@ def test_me_shows_account_profile_and_firms() -> None:
         "id": user.pk,
         "email": "ada@example.test",
         "full_name": "Ada",
+        "avatar": None,
         "language": "fr",
         "time_zone": "Europe/Paris",
         "date_joined": user.date_joined.isoformat().replace("+00:00", "Z"),

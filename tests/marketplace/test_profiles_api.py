@@ -57,6 +57,7 @@ def test_list_row_shape(api: APIClient) -> None:
     assert row == {
         "slug": "ada",
         "full_name": "Ada Lovelace",
+        "avatar": None,
         "headline": "Engines",
         "country": "GB",
         "time_zone": "Europe/London",
@@ -249,6 +250,7 @@ def test_public_page_shape(api: APIClient) -> None:
     assert body == {
         "slug": "lens",
         "full_name": "Nadia",
+        "avatar": None,
         "headline": profile.headline,
         "bio": "Weddings and products.",
         "country": "DE",
@@ -265,6 +267,7 @@ def test_public_page_shape(api: APIClient) -> None:
         ],
         "languages": [{"code": "fr", "proficiency": "fluent"}],
         "links": [{"label": "Portfolio", "url": "https://lens.example"}],
+        "portfolio": [],
         "created_at": profile.created_at.isoformat().replace("+00:00", "Z"),
         "rating": {
             "average": None,

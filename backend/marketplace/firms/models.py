@@ -28,6 +28,13 @@ class Firm(TimestampedModel):
     working_hours_end = models.TimeField(default="17:00")
     size = models.CharField(max_length=8, choices=FirmSize.choices, default=FirmSize.SOLO)
     website = models.URLField(blank=True)
+    logo = models.ForeignKey(
+        "marketplace.StoredImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="FirmMembership", related_name="firms"
     )

@@ -36,7 +36,7 @@ def firm_is_owner(*, firm: Firm, user: Any) -> bool:
 
 def firm_get(*, slug: str) -> Firm:
     """A firm's public page: every firm is visible, so freelancers can look before proposing."""
-    firm = Firm.objects.filter(slug=slug).first()
+    firm = Firm.objects.select_related("logo").filter(slug=slug).first()
     if firm is None:
         raise NotFound()
     return firm
@@ -47,7 +47,11 @@ def firm_list_of_user(*, user: Any) -> QuerySet[Firm]:
     if not getattr(user, "is_authenticated", False):
         return Firm.objects.none()
     role = FirmMembership.objects.filter(firm=OuterRef("pk"), user=user).values("role")[:1]
-    return Firm.objects.filter(memberships__user=user).annotate(my_role=Subquery(role))
+    return (
+        Firm.objects.filter(memberships__user=user)
+        .select_related("logo")
+        .annotate(my_role=Subquery(role))
+    )
 
 
 def firm_memberships_of_user(*, user: Any) -> QuerySet[FirmMembership]:

@@ -13,18 +13,24 @@ from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from common.errors import NotFound
+from marketplace.media.selectors import portfolio_items_prefetch
 from marketplace.profiles.models import FreelancerProfile, ProfileSkill, ProfileVisibility
 
 
 def _with_details(profiles: QuerySet[FreelancerProfile]) -> QuerySet[FreelancerProfile]:
-    """Everything a profile card or page shows, in a fixed number of queries (3)."""
-    return profiles.select_related("user").prefetch_related(
+    """Everything a profile card shows (avatar included), in a fixed number of queries (3)."""
+    return profiles.select_related("user__avatar").prefetch_related(
         Prefetch(
             "profile_skills",
             queryset=ProfileSkill.objects.select_related("skill").order_by("-level", "skill__slug"),
         ),
         "languages",
     )
+
+
+def _with_portfolio(profiles: QuerySet[FreelancerProfile]) -> QuerySet[FreelancerProfile]:
+    """A profile page also shows the portfolio: one more query, however many items."""
+    return _with_details(profiles).prefetch_related(portfolio_items_prefetch())
 
 
 def profile_list_public() -> QuerySet[FreelancerProfile]:
@@ -44,7 +50,7 @@ def profile_is_visible(*, profile: FreelancerProfile, user: Any) -> bool:
 
 def profile_get_visible(*, slug: str, user: Any) -> FreelancerProfile:
     """The profile at `slug` if `user` may see it; `NotFound` otherwise (also when absent)."""
-    profile = _with_details(FreelancerProfile.objects.filter(slug=slug)).first()
+    profile = _with_portfolio(FreelancerProfile.objects.filter(slug=slug)).first()
     if profile is None or not profile_is_visible(profile=profile, user=user):
         raise NotFound()
     return profile
@@ -54,7 +60,7 @@ def profile_get_own(*, user: Any) -> FreelancerProfile:
     """The signed-in user's own profile in any state; `NotFound` when they have none."""
     if not getattr(user, "is_authenticated", False):
         raise NotFound()
-    profile = _with_details(FreelancerProfile.objects.filter(user=user)).first()
+    profile = _with_portfolio(FreelancerProfile.objects.filter(user=user)).first()
     if profile is None:
         raise NotFound("not_found", _("You have no freelancer profile yet."))
     return profile

@@ -8,6 +8,7 @@ from django.conf import settings
 from rest_framework import serializers
 
 from marketplace.firms.models import FirmRole
+from marketplace.media.api.serializers import ImageOutput
 
 
 class MyFirmSummary(serializers.Serializer[Any]):
@@ -20,6 +21,7 @@ class MeOutput(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     email = serializers.EmailField()
     full_name = serializers.CharField()
+    avatar = ImageOutput(allow_null=True)
     language = serializers.ChoiceField(choices=settings.LANGUAGES)
     time_zone = serializers.CharField(help_text="IANA name; times are shown in it.")
     date_joined = serializers.DateTimeField()

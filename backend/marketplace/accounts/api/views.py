@@ -59,6 +59,7 @@ def _render(user: User) -> dict[str, Any]:
             "id": user.pk,
             "email": user.email,
             "full_name": user.full_name,
+            "avatar": user.avatar,
             "language": user.language,
             "time_zone": user.time_zone,
             "date_joined": user.date_joined,

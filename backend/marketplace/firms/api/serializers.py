@@ -12,6 +12,7 @@ from marketplace.firms import services
 from marketplace.firms.models import Firm, FirmMembership, FirmRole, FirmSize
 from marketplace.firms.reputation import firm_reputation_get
 from marketplace.reviews.api.serializers import FirmReputationOutput
+from marketplace.media.api.serializers import ImageOutput
 
 # --- output ---------------------------------------------------------------------------------
 
@@ -28,6 +29,7 @@ class FirmOutput(serializers.Serializer[Firm]):
     working_hours_end = serializers.TimeField(help_text="In the firm's time zone.")
     size = serializers.ChoiceField(choices=FirmSize.choices)
     website = serializers.CharField()
+    logo = ImageOutput(allow_null=True)
     created_at = serializers.DateTimeField()
 
 

@@ -14,6 +14,7 @@ from common.models import LanguageProficiency
 from common.money import MAX_AMOUNT_MINOR
 from marketplace.endorsements.api.serializers import SkillEndorsementOutput
 from marketplace.endorsements.selectors import profile_reputation_map
+from marketplace.media.api.serializers import ImageOutput, PortfolioItemOutput
 from marketplace.profiles import validation
 from marketplace.profiles.models import FreelancerProfile, ProfileSkill, SkillLevel
 from marketplace.reviews.api.serializers import RatingSummaryOutput
@@ -51,6 +52,7 @@ class ProfileCardOutput(serializers.Serializer[FreelancerProfile]):
 
     slug = serializers.CharField()
     full_name = serializers.CharField(source="user.full_name")
+    avatar = ImageOutput(source="user.avatar", allow_null=True)
     headline = serializers.CharField()
     country = serializers.CharField(source="country.code", help_text="ISO 3166 alpha-2.")
     time_zone = serializers.CharField()
@@ -97,6 +99,7 @@ class ProfileDetailOutput(ProfileCardOutput):
                 }
             )
         return list(SkillEndorsementOutput(rows, many=True).data)
+    portfolio = PortfolioItemOutput(source="portfolio_items", many=True)
 
 
 class OwnProfileOutput(ProfileDetailOutput):
