@@ -9,6 +9,7 @@ from marketplace.contracts import admin as contracts_admin
 from marketplace.firms import admin as firms_admin
 from marketplace.gigs import admin as gigs_admin
 from marketplace.moderation import admin as moderation_admin
+from marketplace.moderation import admin_queue as moderation_queue_admin
 from marketplace.profiles import admin as profiles_admin
 from marketplace.proposals import admin as proposals_admin
 from marketplace.skills import admin as skills_admin
@@ -19,6 +20,7 @@ __all__ = [
     "firms_admin",
     "gigs_admin",
     "moderation_admin",
+    "moderation_queue_admin",
     "profiles_admin",
     "proposals_admin",
     "skills_admin",

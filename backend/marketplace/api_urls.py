@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("marketplace.gigs.api.urls")),
     path("", include("marketplace.proposals.api.urls")),
     path("", include("marketplace.contracts.api.urls")),
+    path("", include("marketplace.moderation.api.urls")),
 ]

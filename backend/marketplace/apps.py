@@ -12,5 +12,9 @@ class MarketplaceConfig(AppConfig):
 
         from marketplace import errors  # noqa: F401
         from marketplace.accounts.roles import staff_roles_ensure
+        from marketplace.moderation import reportables, tasks  # noqa: F401
 
-        post_migrate.connect(staff_roles_ensure, sender=self)
+        # Every app's post_migrate, not only ours: the roles' permissions include other apps'
+        # models (chat messages), which exist only once those apps have migrated.
+        post_migrate.connect(staff_roles_ensure, dispatch_uid="marketplace.staff_roles")
+        reportables.register()

@@ -25,5 +25,13 @@ register_codes(
         "user_not_found": "No active user has that email address.",
         "reason_required": "Hiding content needs a reason for the owner and the audit log.",
         "price_invalid": "The price must be a positive amount of minor units within limits.",
+        "already_reported": "You reported this already and your report is still open.",
+        "report_own_content": "You cannot report your own content.",
+        "report_closed": "The report was dealt with already.",
+        "report_no_owner": "The reported content has nobody answering for it any more.",
+        "suspension_invalid": "A suspension lasts from 1 to 365 days.",
+        "own_account": "Moderators cannot sanction their own account.",
+        "account_suspended": "The account is suspended; `details.until` says until when.",
+        "account_banned": "The account is banned.",
     }
 )

@@ -4,7 +4,7 @@ from marketplace.accounts.models import OutboundEmail, User
 from marketplace.contracts.models import Contract, Milestone
 from marketplace.firms.models import Firm, FirmMembership
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
-from marketplace.moderation.models import ModerationAction
+from marketplace.moderation.models import ModerationAction, Report, Sanction
 from marketplace.profiles.models import FreelancerProfile, ProfileLanguage, ProfileSkill
 from marketplace.proposals.models import Invitation, Proposal
 from marketplace.skills.models import Skill, SkillAlias, SkillCategory
@@ -24,6 +24,8 @@ __all__ = [
     "ProfileLanguage",
     "ProfileSkill",
     "Proposal",
+    "Report",
+    "Sanction",
     "Skill",
     "SkillAlias",
     "SkillCategory",

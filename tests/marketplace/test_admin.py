@@ -1,7 +1,7 @@
 """Django admin: every model's pages render, changelists keep a fixed query count, fields and
 rows the services own are read-only, and the taxonomy and user pages save what they should.
 
-The moderation actions and the audit log are in `test_admin_moderation.py`.
+The moderation actions and the audit log are in `moderation/`.
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ from marketplace.accounts.models import OutboundEmail, User
 from marketplace.contracts.models import Contract, Milestone
 from marketplace.firms.models import Firm, FirmMembership
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
-from marketplace.moderation.models import ModerationAction
+from marketplace.moderation.models import ModerationAction, Report, Sanction
+from marketplace.moderation.reports import report_create
+from marketplace.moderation.sanctions import user_warn
 from marketplace.moderation.services import gig_hide, profile_hide
 from marketplace.profiles.models import FreelancerProfile, ProfileLanguage, ProfileSkill
 from marketplace.proposals.models import Invitation, Proposal
@@ -92,6 +94,8 @@ def _marketplace_rows(count: int, *, moderator: Any) -> None:
             contract=contract, position=1, title="Shop live", amount_minor=300_000, currency="EUR"
         )
         OutboundEmail.objects.create(to=profile.user.email, subject=f"Welcome {n}", body_text="Hi")
+        report_create(by=profile.user, kind="gig", object_id=gig.pk, reason="spam", text="Ads")
+        user_warn(user=profile.user, by=moderator, reason="Spam")
         profile_hide(profile=profile, by=moderator, reason="Spam")
         gig_hide(gig=gig, by=moderator, reason="Spam")
 
@@ -137,7 +141,15 @@ def test_add_page_renders_or_is_forbidden_on_purpose(
     admin_client: Client, model: type[models.Model]
 ) -> None:
     response = admin_client.get(_admin_url(model, "add"))
-    read_only = {ModerationAction, OutboundEmail, Contract, FirmMembership, Firm}
+    read_only = {
+        ModerationAction,
+        OutboundEmail,
+        Contract,
+        FirmMembership,
+        Firm,
+        Report,
+        Sanction,
+    }
     assert response.status_code == (403 if model in read_only else 200)
 
 

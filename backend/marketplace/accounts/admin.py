@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.accounts.models import OutboundEmail, User
 from marketplace.moderation.admin import ReadOnlyAdminMixin
+from marketplace.moderation.admin_queue import SanctionInline, StandingFilter, UserSanctionActions
 
 
 def _clean_email(form: forms.ModelForm[User]) -> str:
@@ -39,7 +44,7 @@ class UserEditForm(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(UserSanctionActions, DjangoUserAdmin):
     form = UserEditForm
     add_form = UserCreationForm
     fieldsets = (
@@ -50,6 +55,8 @@ class UserAdmin(DjangoUserAdmin):
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
         ),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+        # Set only by the suspend / ban / lift actions (moderation services, audit row).
+        (_("Standing"), {"fields": ("suspended_until", "banned_at")}),
     )
     add_fieldsets = (
         (
@@ -67,14 +74,23 @@ class UserAdmin(DjangoUserAdmin):
         "time_zone",
         "is_staff",
         "is_active",
+        "suspended_until",
+        "banned_at",
         "date_joined",
         "last_login",
     )
-    list_filter = ("is_staff", "is_superuser", "is_active", "language", "groups")
+    list_filter = ("is_staff", "is_superuser", "is_active", StandingFilter, "language", "groups")
     search_fields = ("email", "full_name")
     ordering = ("email",)
     date_hierarchy = "date_joined"
-    readonly_fields = ("last_login", "date_joined")
+    readonly_fields = ("last_login", "date_joined", "suspended_until", "banned_at")
+    actions = ("suspend_users", "ban_users", "lift_users")
+
+    def get_inlines(
+        self, request: HttpRequest, obj: User | None
+    ) -> list[type[InlineModelAdmin[Any, Any]]]:
+        # The sanctions record belongs to an existing user's page, not to the add form.
+        return [SanctionInline] if obj is not None else []
 
 
 @admin.register(OutboundEmail)

@@ -7,6 +7,7 @@ from django_countries.fields import CountryField
 
 from common.models import TimestampedModel
 from common.timezones import validate_timezone
+from marketplace.gigs.models import ModerationState
 
 
 class FirmSize(models.TextChoices):
@@ -28,6 +29,11 @@ class Firm(TimestampedModel):
     working_hours_end = models.TimeField(default="17:00")
     size = models.CharField(max_length=8, choices=FirmSize.choices, default=FirmSize.SOLO)
     website = models.URLField(blank=True)
+    # Moderation hides a firm's page from everyone but its members and staff.
+    moderation_state = models.CharField(
+        max_length=16, choices=ModerationState.choices, default=ModerationState.VISIBLE
+    )
+    moderation_reason = models.CharField(max_length=500, blank=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="FirmMembership", related_name="firms"
     )
