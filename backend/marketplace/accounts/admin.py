@@ -6,12 +6,14 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.accounts.access import user_access_refusal
 from marketplace.accounts.models import OutboundEmail, User
 from marketplace.moderation.admin import ReadOnlyAdminMixin
 from marketplace.moderation.admin_queue import SanctionInline, StandingFilter, UserSanctionActions
@@ -41,6 +43,23 @@ class UserEditForm(UserChangeForm):
 
     def clean_email(self) -> str:
         return _clean_email(self)
+
+
+class SanctionAwareAdminLoginForm(AdminAuthenticationForm):
+    """The admin sign-in says why a suspended or banned user's right password is refused
+    (with the refusal's code), instead of "wrong email or password"."""
+
+    def get_invalid_login_error(self) -> forms.ValidationError:
+        email = (self.cleaned_data.get("username") or "").strip().lower()
+        password = self.cleaned_data.get("password") or ""
+        user = User.objects.filter(email=email).first()
+        refusal = user_access_refusal(user=user)
+        if user is not None and refusal is not None and user.check_password(password):
+            return forms.ValidationError(refusal.message, code=refusal.code)
+        return super().get_invalid_login_error()
+
+
+admin.site.login_form = SanctionAwareAdminLoginForm
 
 
 @admin.register(User)
