@@ -275,6 +275,8 @@ SPECTACULAR_SETTINGS = {
         "ContractStatus": "marketplace.contracts.models.ContractStatus",
         "MilestoneStatus": "marketplace.contracts.models.MilestoneStatus",
         "LanguageProficiency": "common.models.LanguageProficiency",
+        "ReportReason": "marketplace.moderation.models.ReportReason",
+        "ReportStatus": "marketplace.moderation.models.ReportStatus",
         "Currency": "common.money.CURRENCY_CHOICES",
         "UserLanguage": "config.settings.LANGUAGES",
     },

@@ -11,6 +11,7 @@ class MarketplaceConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from marketplace import errors  # noqa: F401
+        from marketplace.accounts import schema  # noqa: F401 (the schema's auth extension)
         from marketplace.accounts.roles import staff_roles_ensure
         from marketplace.moderation import reportables, tasks  # noqa: F401
 

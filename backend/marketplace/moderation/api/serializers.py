@@ -17,7 +17,7 @@ class ReportCreateInput(serializers.Serializer[None]):
     )
 
 
-class ReportOutput(serializers.ModelSerializer[Report]):
+class ContentReportOutput(serializers.ModelSerializer[Report]):
     class Meta:
         model = Report
         fields = (

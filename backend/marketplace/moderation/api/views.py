@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from common.throttling import WritesThrottleMixin
 from marketplace.api_base import signed_in_user
-from marketplace.moderation.api.serializers import ReportCreateInput, ReportOutput
+from marketplace.moderation.api.serializers import ContentReportOutput, ReportCreateInput
 from marketplace.moderation.models import Report
 from marketplace.moderation.reports import report_create, report_list_of_reporter
 
@@ -22,14 +22,14 @@ class ReportListCreateView(WritesThrottleMixin, generics.ListAPIView[Report]):
     """GET: the reports I filed, newest first. POST: report a profile, gig, firm, message…"""
 
     permission_classes = (IsAuthenticated,)
-    serializer_class = ReportOutput
+    serializer_class = ContentReportOutput
     queryset = Report.objects.none()
     filter_backends = ()
 
     def get_queryset(self) -> QuerySet[Report]:
         return report_list_of_reporter(user=self.request.user)
 
-    @extend_schema(summary="Reports I filed", responses=ReportOutput(many=True))
+    @extend_schema(summary="Reports I filed", responses=ContentReportOutput(many=True))
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
 
@@ -41,10 +41,10 @@ class ReportListCreateView(WritesThrottleMixin, generics.ListAPIView[Report]):
             "is still open), `rate_limited` (429: too many reports today)."
         ),
         request=ReportCreateInput,
-        responses={201: ReportOutput},
+        responses={201: ContentReportOutput},
     )
     def post(self, request: Request) -> Response:
         data = ReportCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         report = report_create(by=signed_in_user(request), **data.validated_data)
-        return Response(ReportOutput(report).data, status=201)
+        return Response(ContentReportOutput(report).data, status=201)
