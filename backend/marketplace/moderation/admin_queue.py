@@ -23,6 +23,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
+from common.errors import DomainError
 from marketplace.accounts.models import User
 from marketplace.moderation.admin import (
     ModerationReasonForm,
@@ -150,7 +151,7 @@ class ReportAdmin(ModeratorAdminMixin, ReadOnlyAdminMixin, admin.ModelAdmin):
                 f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
                 args=[obj.object_id],
             )
-        except (NoReverseMatch, LookupError, Exception):  # an unregistered kind: no link
+        except (NoReverseMatch, LookupError, DomainError):  # a kind no longer registered
             return label
         return format_html('<a href="{}">{}</a>', url, label)
 

@@ -54,7 +54,7 @@ def report_create(*, by: User, kind: str, object_id: int, reason: str, text: str
         raise Forbidden("report_own_content", _("You cannot report your own content."))
     with transaction.atomic():
         # One reporter's reports are filed one at a time, so the daily count below holds.
-        User.objects.select_for_update().filter(pk=by.pk).exists()
+        list(User.objects.select_for_update().filter(pk=by.pk).values_list("pk", flat=True))
         open_reports = Report.objects.filter(
             reporter=by, kind=kind, object_id=target.pk, status=ReportStatus.OPEN
         )

@@ -20,7 +20,9 @@ from chat.services import message_send
 from marketplace.accounts.models import OutboundEmail, User
 from marketplace.moderation.models import ModerationAction, Report, Sanction
 from marketplace.moderation.reports import report_create
+from matching.backends.base import GigFilters, ProfileFilters
 from matching.models import IndexedGig, IndexedProfile
+from matching.selectors import search_freelancers, search_gigs
 from matching.services import index_gigs_sync, index_profiles_sync
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +55,15 @@ def _sign_in_code(user: User) -> str | None:
     if response.status_code == 200:
         return None
     return str(response.json()["errors"][0]["code"])
+
+
+def _searchable_profile_ids() -> list[int]:
+    """What the search backend (the matching selectors) finds with no filter at all."""
+    return [hit.doc["id"] for hit in search_freelancers(filters=ProfileFilters()).hits]
+
+
+def _searchable_gig_ids() -> list[int]:
+    return [hit.doc["id"] for hit in search_gigs(filters=GigFilters()).hits]
 
 
 def _audit(action: str) -> list[tuple[Any, ...]]:
@@ -121,6 +132,7 @@ def test_hiding_a_reported_profile_removes_it_from_the_api_and_the_index(
     profile = public_profile()
     index_profiles_sync(profile_ids=[profile.pk])
     assert IndexedProfile.objects.filter(pk=profile.pk).exists()
+    assert _searchable_profile_ids() == [profile.pk]
     first, second = _report("profile", profile), _report("profile", profile)
 
     # When a moderator hides it from the queue, with a reason
@@ -139,6 +151,7 @@ def test_hiding_a_reported_profile_removes_it_from_the_api_and_the_index(
         p["id"] for p in Client().get("/api/v1/freelancers/").json()["results"]
     ]
     assert not IndexedProfile.objects.filter(pk=profile.pk).exists()
+    assert _searchable_profile_ids() == []
     for report in (first, second):
         report.refresh_from_db()
         assert (report.status, report.resolution, report.resolved_by) == (
@@ -155,6 +168,7 @@ def test_hiding_a_reported_gig_removes_it_from_the_api_and_the_index(
     gig = open_gig(firm=FirmMembershipFactory.create(role="owner").firm)
     index_gigs_sync(gig_ids=[gig.pk])
     assert IndexedGig.objects.filter(pk=gig.pk).exists()
+    assert _searchable_gig_ids() == [gig.pk]
     report = _report("gig", gig)
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -163,6 +177,7 @@ def test_hiding_a_reported_gig_removes_it_from_the_api_and_the_index(
     assert Client().get(f"/api/v1/gigs/{gig.pk}/").status_code == 404
     assert gig.pk not in [g["id"] for g in Client().get("/api/v1/gigs/").json()["results"]]
     assert not IndexedGig.objects.filter(pk=gig.pk).exists()
+    assert _searchable_gig_ids() == []
     assert _audit("hide") == [(moderator, "Unpaid test work", gig)]
 
 
@@ -315,6 +330,7 @@ def test_banning_the_owner_refuses_sign_in_and_hides_their_profile_from_search(
     assert profile.user.banned_at is not None
     assert _sign_in_code(profile.user) == "account_banned"
     assert not IndexedProfile.objects.filter(pk=profile.pk).exists()
+    assert _searchable_profile_ids() == []
     assert Client().get(f"/api/v1/freelancers/{profile.slug}/").status_code == 404
     assert _audit("ban") == [(moderator, "Stolen identity", profile.user)]
     assert _audit("hide") == [(moderator, "Stolen identity", profile)]
