@@ -74,4 +74,12 @@ def staff(db: Any) -> Any:
     return UserFactory(is_staff=True)
 
 
+@pytest.fixture
+def moderator(db: Any) -> Any:
+    """A staff user holding the moderator role (what moderation services require)."""
+    from tests.factories import moderator_create
+
+    return moderator_create()
+
+
 __all__ = ["FirmFactory", "client_for"]

@@ -116,3 +116,12 @@ class GigFactory(factory.django.DjangoModelFactory[Gig]):
         kwargs.setdefault("status", "open")
         kwargs.setdefault("published_at", timezone.now() - dt.timedelta(hours=1))
         return cls.create(**kwargs)
+
+
+def moderator_create(**kwargs: Any) -> User:
+    """An active staff user in the moderator group (the role moderation services require)."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory.create(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get_or_create(name="moderator")[0])
+    return user

@@ -9,18 +9,20 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from chat.models import Conversation, Message, MessageReport, Notification
 from chat.services import message_hide
-from marketplace.moderation.admin import moderate_with_reason, moderator
+from marketplace.moderation.admin import ModeratorAdminMixin, moderate_with_reason, moderator
+from marketplace.moderation.models import Report
 
 
 @admin.register(Message)
-class MessageAdmin(admin.ModelAdmin[Message]):
+class MessageAdmin(ModeratorAdminMixin, admin.ModelAdmin[Message]):
     list_display = ("id", "conversation", "author", "created_at", "hidden_by_moderation", "reports")
     list_filter = ("hidden_by_moderation",)
     search_fields = ("text", "author__email")
@@ -41,7 +43,18 @@ class MessageAdmin(admin.ModelAdmin[Message]):
             super()
             .get_queryset(request)
             .select_related("conversation", "author")
-            .annotate(report_count=Count("reports"))
+            # Reports live in the moderation queue (kind "message"), counted in one subquery.
+            .annotate(
+                report_count=Coalesce(
+                    Subquery(
+                        Report.objects.filter(kind="message", object_id=OuterRef("pk"))
+                        .values("object_id")
+                        .annotate(total=Count("id"))
+                        .values("total")[:1]
+                    ),
+                    0,
+                )
+            )
         )
 
     @admin.display(description=_("reports"), ordering="report_count")
@@ -51,7 +64,7 @@ class MessageAdmin(admin.ModelAdmin[Message]):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    @admin.action(description=_("Hide selected messages"), permissions=["change"])
+    @admin.action(description=_("Hide selected messages"), permissions=["moderate"])
     def hide_selected(
         self, request: HttpRequest, queryset: QuerySet[Message]
     ) -> TemplateResponse | None:

@@ -38,3 +38,15 @@ def _send_now(group: str, frame: dict[str, Any]) -> None:
 def broadcast_on_commit(group: str, frame: dict[str, Any]) -> None:
     """Send `frame` to every socket in `group` once the current transaction commits."""
     transaction.on_commit(lambda: _send_now(group, frame))
+
+
+def close_user_sockets(*, user_id: int, code: str) -> None:
+    """Tell every socket of the user to close (the consumer's `chat.close` handler): sent at
+    once, as the event that calls it fires after the sanction's commit."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    try:
+        async_to_sync(layer.group_send)(user_group(user_id), {"type": "chat.close", "code": code})
+    except Exception:  # the sanction is committed; sockets then close on their next frame
+        logger.exception("chat_close_failed", extra={"user_id": user_id})

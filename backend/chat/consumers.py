@@ -21,10 +21,13 @@ from chat import realtime, selectors, services
 from chat.broadcast import conversation_group, user_group
 from chat.frames import error_frame, message_frame
 from common.errors import DomainError, NotFound, RateLimited, ValidationFailed
+from marketplace.accounts.access import user_access_refusal
 
 # Presence is refreshed at most every 20 s per socket: well inside the 60 s key lifetime, and
 # it keeps the cache writes to one per socket per 20 s however chatty the socket is.
 PRESENCE_REFRESH_SECONDS = 20
+# Close code for a suspended or banned user's socket (4000–4999 are the application's).
+CLOSE_ACCOUNT_RESTRICTED = 4403
 # Sync work runs in the default thread pool, not the one shared thread: one socket's database
 # round trip must not hold up every other socket of the process.
 _db = database_sync_to_async
@@ -57,6 +60,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
         user = self.scope.get("user")
         if user is None or not user.is_authenticated:
             await self.close(code=4401)
+            return
+        if user_access_refusal(user=user) is not None:  # suspended or banned
+            await self.close(code=CLOSE_ACCOUNT_RESTRICTED)
             return
         self.user = user
         self.subscribed = {}
@@ -274,6 +280,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
         ):
             return
         await self._send_frame(frame)
+
+    async def chat_close(self, event: dict[str, Any]) -> None:
+        """Moderation suspended or banned this user: say why, then close the socket."""
+        await self._send_frame(error_frame(event["code"], _("Your account can no longer be used.")))
+        await self.close(code=CLOSE_ACCOUNT_RESTRICTED)
 
     # --- helpers ------------------------------------------------------------------------------
 

@@ -38,6 +38,16 @@ def _receiver_for(event: str) -> Callable[..., None]:
 _RECEIVERS = {event: _receiver_for(event) for event in SIGNALS}
 
 
+def close_sockets_of_user(sender: Any, *, user_id: int, code: str, **_: Any) -> None:
+    """Moderation suspended or banned the user: every socket of theirs closes now."""
+    from chat.broadcast import close_user_sockets
+
+    close_user_sockets(user_id=user_id, code=code)
+
+
 def connect() -> None:
     for event, signal in SIGNALS.items():
         signal.connect(_RECEIVERS[event], dispatch_uid=f"chat.{event}")
+    marketplace_events.user_access_revoked.connect(
+        close_sockets_of_user, dispatch_uid="chat.user_access_revoked"
+    )

@@ -33,6 +33,9 @@ from marketplace.contracts.models import Contract
 from marketplace.firms.selectors import firm_is_member
 from marketplace.gigs.models import Gig
 from marketplace.gigs.selectors import gig_get_visible
+from marketplace.moderation.models import ModerationActionKind, Report, ReportReason
+from marketplace.moderation.reports import report_close_for_target, report_create
+from marketplace.moderation.services import audit_record, moderator_require, reason_clean
 from marketplace.proposals.selectors import proposal_get_visible
 
 CLIENT_MESSAGE_ID_MAX = 64
@@ -271,27 +274,38 @@ def message_mark_read(*, conversation_id: int, by: User, message_id: int) -> int
     return marker
 
 
-def message_report(*, message_id: int, by: User, reason: str) -> MessageReport:
-    """A participant reports a message to the moderators (once per message and user)."""
+def message_report(*, message_id: int, by: User, reason: str) -> Report:
+    """A participant reports a message: it joins the moderation queue like any other report.
+
+    The rules are the queue's (`marketplace.moderation.reports.report_create`): only a
+    participant can see the message (`not_found` for anyone else), not their own message
+    (`report_own_content`), one open report per reporter (`already_reported`), a daily cap.
+    The free text is the report's text; its reason category is "other".
+    """
+    return report_create(
+        by=by, kind="message", object_id=message_id, reason=ReportReason.OTHER, text=reason
+    )
+
+
+def message_find_for_reporter(*, message_id: int, user: User) -> Message:
+    """A visible message the user takes part in (the registry's `find` for "message")."""
     message = message_visible_qs().filter(pk=message_id).first()
     if (
         message is None
-        or not Participant.objects.filter(conversation_id=message.conversation_id, user=by).exists()
+        or not Participant.objects.filter(
+            conversation_id=message.conversation_id, user=user
+        ).exists()
     ):
         raise NotFound()
-    try:
-        with transaction.atomic():
-            return MessageReport.objects.create(message=message, reporter=by, reason=reason)
-    except IntegrityError:
-        raise Conflict("already_reported", _("You reported this message already.")) from None
+    return message
 
 
 def message_hide(*, message: Message, by: User, reason: str) -> Message:
-    """Staff hide a message: it leaves every list and catch-up, and open sockets drop it."""
-    if not by.is_staff:
-        raise Forbidden()
-    if not reason.strip():
-        raise ValidationFailed("reason_required", _("Hiding a message needs a reason."))
+    """A moderator hides a message: it leaves every list and catch-up, and open sockets drop
+    it. Needs the moderator role and a reason; writes an audit row and closes the message's
+    open reports. Hiding a hidden message changes nothing."""
+    moderator_require(user=by)
+    reason = reason_clean(reason, required=True)
     with transaction.atomic():
         locked = Message.objects.select_for_update().get(pk=message.pk)
         if locked.hidden_by_moderation:
@@ -299,6 +313,9 @@ def message_hide(*, message: Message, by: User, reason: str) -> Message:
         locked.hidden_by_moderation = True
         locked.hidden_reason = reason
         locked.save(update_fields=["hidden_by_moderation", "hidden_reason"])
+        audit_record(target=locked, action=ModerationActionKind.HIDE, reason=reason, by=by)
+        report_close_for_target(kind="message", object_id=locked.pk, by=by, resolution="hide")
+        # Reports filed before they joined the moderation queue.
         MessageReport.objects.filter(message=locked, resolved_at__isnull=True).update(
             resolved_at=timezone.now()
         )

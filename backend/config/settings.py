@@ -150,9 +150,10 @@ CELERY_TIMEZONE = "UTC"
 
 # --- Auth and accounts -----------------------------------------------------------------------
 AUTH_USER_MODEL = "marketplace.User"
+# Django's and allauth's backends, refusing suspended and banned users (accounts/access.py).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "marketplace.accounts.access.SanctionAwareModelBackend",
+    "marketplace.accounts.access.SanctionAwareAllauthBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -227,7 +228,8 @@ FRONTEND_INDEX = REPO_DIR / "frontend" / "public" / "index.html"
 # --- REST API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        # Session authentication that refuses suspended and banned users with their code.
+        "marketplace.accounts.authentication.SanctionAwareSessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
@@ -275,6 +277,8 @@ SPECTACULAR_SETTINGS = {
         "ContractStatus": "marketplace.contracts.models.ContractStatus",
         "MilestoneStatus": "marketplace.contracts.models.MilestoneStatus",
         "LanguageProficiency": "common.models.LanguageProficiency",
+        "ReportReason": "marketplace.moderation.models.ReportReason",
+        "ReportStatus": "marketplace.moderation.models.ReportStatus",
         "Currency": "common.money.CURRENCY_CHOICES",
         "UserLanguage": "config.settings.LANGUAGES",
     },
@@ -311,12 +315,14 @@ HEALTH_CHECK_TIMEOUT = timedelta(seconds=2)
 # --- Integrations: one module each, so an app's settings live next to each other ----------------
 from config.integrations.chat import *  # noqa: E402, F403
 from config.integrations.matching import *  # noqa: E402, F403
+from config.integrations.moderation import *  # noqa: E402, F403
 from config.integrations.payments import *  # noqa: E402, F403
 from config.integrations.trust import *  # noqa: E402, F403
 
 # Celery beat runs every app's periodic jobs; each integration module names its own entries.
 CELERY_BEAT_SCHEDULE = {
     **CHAT_BEAT_SCHEDULE,  # noqa: F405
+    **MODERATION_BEAT_SCHEDULE,  # noqa: F405
     **PAYMENTS_BEAT_SCHEDULE,  # noqa: F405
     **TRUST_BEAT_SCHEDULE,  # noqa: F405
 }

@@ -11,6 +11,7 @@ from marketplace.firms import admin as firms_admin
 from marketplace.gigs import admin as gigs_admin
 from marketplace.media import admin as media_admin
 from marketplace.moderation import admin as moderation_admin
+from marketplace.moderation import admin_queue as moderation_queue_admin
 from marketplace.profiles import admin as profiles_admin
 from marketplace.proposals import admin as proposals_admin
 from marketplace.reviews import admin as reviews_admin
@@ -24,6 +25,7 @@ __all__ = [
     "gigs_admin",
     "media_admin",
     "moderation_admin",
+    "moderation_queue_admin",
     "profiles_admin",
     "proposals_admin",
     "reviews_admin",

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("marketplace.reviews.api.urls")),
     path("", include("marketplace.endorsements.api.urls")),
     path("", include("marketplace.media.api.urls")),
+    path("", include("marketplace.moderation.api.urls")),
 ]

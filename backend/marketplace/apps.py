@@ -11,6 +11,11 @@ class MarketplaceConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from marketplace import errors  # noqa: F401
+        from marketplace.accounts import schema  # noqa: F401 (the schema's auth extension)
         from marketplace.accounts.roles import staff_roles_ensure
+        from marketplace.moderation import reportables, tasks  # noqa: F401
 
-        post_migrate.connect(staff_roles_ensure, sender=self)
+        # Every app's post_migrate, not only ours: the roles' permissions include other apps'
+        # models (chat messages), which exist only once those apps have migrated.
+        post_migrate.connect(staff_roles_ensure, dispatch_uid="marketplace.staff_roles")
+        reportables.register()

@@ -51,5 +51,13 @@ register_codes(
         "upload_quota_exceeded": "Today's upload count or bytes are used up (429).",
         "portfolio_full": "The portfolio has the maximum number of items.",
         "portfolio_order_invalid": "A reorder must list every portfolio item exactly once.",
+        "already_reported": "You reported this already and your report is still open.",
+        "report_own_content": "You cannot report your own content.",
+        "report_closed": "The report was dealt with already.",
+        "report_no_owner": "The reported content has nobody answering for it any more.",
+        "suspension_invalid": "A suspension lasts from 1 to 365 days.",
+        "own_account": "Moderators cannot sanction their own account.",
+        "account_suspended": "The account is suspended; `details.until` says until when.",
+        "account_banned": "The account is banned.",
     }
 )

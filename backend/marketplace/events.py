@@ -33,6 +33,9 @@ proposal_changed = Signal()
 contract_changed = Signal()
 # milestone_id, contract_id
 milestone_added = Signal()
+# user_id, code ("account_suspended" / "account_banned"): moderation revoked the user's access;
+# chat closes their open sockets.
+user_access_revoked = Signal()
 
 
 def emit_on_commit(signal: Signal, **payload: Any) -> None:

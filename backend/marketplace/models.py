@@ -6,7 +6,7 @@ from marketplace.endorsements.models import Endorsement
 from marketplace.firms.models import Firm, FirmMembership
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
 from marketplace.media.models import PortfolioItem, StoredImage, UploadQuotaDay
-from marketplace.moderation.models import ModerationAction
+from marketplace.moderation.models import ModerationAction, Report, Sanction
 from marketplace.profiles.models import FreelancerProfile, ProfileLanguage, ProfileSkill
 from marketplace.proposals.models import Invitation, Proposal
 from marketplace.reviews.models import Review
@@ -29,7 +29,9 @@ __all__ = [
     "ProfileLanguage",
     "ProfileSkill",
     "Proposal",
+    "Report",
     "Review",
+    "Sanction",
     "Skill",
     "SkillAlias",
     "SkillCategory",

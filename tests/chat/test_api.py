@@ -9,11 +9,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from chat.models import Conversation, MessageReport
+from chat.models import Conversation
 from chat.services import message_hide, message_send
+from marketplace.moderation.models import Report
 from tests.chat.conftest import Inquiry, make_inquiry
 from tests.conftest import client_for
-from tests.factories import UserFactory
+from tests.factories import UserFactory, moderator_create
 from tests.factories_flow import ProposalFactory, member_of, open_gig, public_profile
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +86,7 @@ def test_history_pages_newest_first_without_hidden_messages(inquiry: Inquiry) ->
 
     message_hide(
         message=Message.objects.get(pk=ids[3]),
-        by=UserFactory.create(is_staff=True),
+        by=moderator_create(),
         reason="abuse",
     )
     api = client_for(inquiry.owner)
@@ -169,7 +170,15 @@ def test_report_a_message(inquiry: Inquiry) -> None:
     assert reported.status_code == 201
     assert (again.status_code, again.json()["code"]) == (409, "already_reported")
     assert stranger.status_code == 404
-    assert MessageReport.objects.count() == 1
+    # The report joined the moderation queue
+    report = Report.objects.get()
+    assert reported.json()["id"] == report.id
+    assert (report.kind, report.object_id, report.reason, report.text) == (
+        "message",
+        message_id,
+        "other",
+        "Insulting",
+    )
 
 
 def test_anonymous_is_refused(inquiry: Inquiry, api: Any) -> None:

@@ -12,7 +12,7 @@ from chat.models import Message
 from chat.services import message_hide
 from tests.chat.conftest import Inquiry
 from tests.chat.ws import connect, drain, open_socket, receive, send, subscribe
-from tests.factories import UserFactory
+from tests.factories import moderator_create
 
 pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True)]
 
@@ -180,7 +180,7 @@ async def test_a_hidden_message_is_not_delivered(live_inquiry: Inquiry) -> None:
         await receive(freelancer, "ack")
     first = await receive(owner, "message")
     await receive(owner, "message")
-    staff = await database_sync_to_async(UserFactory.create)(is_staff=True)
+    staff = await database_sync_to_async(moderator_create)()
 
     # When a moderator hides the first message
     message = await database_sync_to_async(Message.objects.get)(pk=first["id"])

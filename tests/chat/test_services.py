@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
-from chat.models import Conversation, Message, MessageReport, Notification, Participant
+from chat.models import Conversation, Message, Notification, Participant
 from chat.services import (
     conversation_for_contract,
     conversation_for_proposal,
@@ -18,8 +18,9 @@ from chat.services import (
     message_send,
 )
 from common.errors import Conflict, Forbidden, NotFound, RateLimited, ValidationFailed
+from marketplace.moderation.models import ModerationAction, Report
 from tests.chat.conftest import Inquiry
-from tests.factories import UserFactory
+from tests.factories import UserFactory, moderator_create
 from tests.factories_flow import ContractFactory, ProposalFactory, member_of
 
 pytestmark = pytest.mark.django_db
@@ -250,9 +251,9 @@ def test_a_participant_reports_a_message_once(inquiry: Inquiry) -> None:
     with pytest.raises(Conflict) as again:
         message_report(message_id=message.id, by=inquiry.owner, reason="Insulting")
 
-    assert report.reason == "Insulting"
+    assert (report.kind, report.object_id, report.text) == ("message", message.id, "Insulting")
     assert again.value.code == "already_reported"
-    assert MessageReport.objects.count() == 1
+    assert Report.objects.count() == 1
 
 
 def test_a_stranger_cannot_report(inquiry: Inquiry) -> None:
@@ -265,10 +266,10 @@ def test_a_stranger_cannot_report(inquiry: Inquiry) -> None:
 
     with pytest.raises(NotFound):
         message_report(message_id=message.id, by=inquiry.stranger, reason="?")
-    assert MessageReport.objects.count() == 0
+    assert Report.objects.count() == 0
 
 
-def test_staff_hide_a_message_and_resolve_its_reports(inquiry: Inquiry) -> None:
+def test_a_moderator_hides_a_message_and_resolves_its_reports(inquiry: Inquiry) -> None:
     message, _ = message_send(
         conversation_id=inquiry.conversation.id,
         by=inquiry.freelancer,
@@ -276,15 +277,23 @@ def test_staff_hide_a_message_and_resolve_its_reports(inquiry: Inquiry) -> None:
         client_message_id="c",
     )
     message_report(message_id=message.id, by=inquiry.owner, reason="Insulting")
-    staff = UserFactory.create(is_staff=True)
+    moderator = moderator_create()
 
-    hidden = message_hide(message=message, by=staff, reason="Insults")
+    hidden = message_hide(message=message, by=moderator, reason="Insults")
 
     assert hidden.hidden_by_moderation
-    assert MessageReport.objects.get().resolved_at is not None
+    report = Report.objects.get()
+    assert (report.status, report.resolution, report.resolved_by) == ("upheld", "hide", moderator)
+    entry = ModerationAction.objects.get()
+    assert (entry.action, entry.target, entry.actor, entry.reason) == (
+        "hide",
+        hidden,
+        moderator,
+        "Insults",
+    )
 
 
-def test_only_staff_hide_messages(inquiry: Inquiry) -> None:
+def test_only_moderators_hide_messages(inquiry: Inquiry) -> None:
     message, _ = message_send(
         conversation_id=inquiry.conversation.id,
         by=inquiry.freelancer,

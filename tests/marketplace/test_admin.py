@@ -1,7 +1,7 @@
 """Django admin: every model's pages render, changelists keep a fixed query count, fields and
 rows the services own are read-only, and the taxonomy and user pages save what they should.
 
-The moderation actions and the audit log are in `test_admin_moderation.py`.
+The moderation actions and the audit log are in `moderation/`.
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ from marketplace.firms.models import Firm, FirmMembership
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
 from marketplace.media.models import PortfolioItem, StoredImage, UploadQuotaDay
 from marketplace.moderation.models import ModerationAction
+from marketplace.moderation.models import ModerationAction, Report, Sanction
+from marketplace.moderation.reports import report_create
+from marketplace.moderation.sanctions import user_warn
 from marketplace.moderation.services import gig_hide, profile_hide
 from marketplace.profiles.models import FreelancerProfile, ProfileLanguage, ProfileSkill
 from marketplace.proposals.models import Invitation, Proposal
@@ -122,6 +125,8 @@ def _marketplace_rows(count: int, *, moderator: Any) -> None:
         UploadQuotaDay.objects.create(
             user=profile.user, day=dt.date(2026, 11, 22), uploads=1, upload_bytes=1000
         )
+        report_create(by=profile.user, kind="gig", object_id=gig.pk, reason="spam", text="Ads")
+        user_warn(user=profile.user, by=moderator, reason="Spam")
         profile_hide(profile=profile, by=moderator, reason="Spam")
         gig_hide(gig=gig, by=moderator, reason="Spam")
 
@@ -178,6 +183,8 @@ def test_add_page_renders_or_is_forbidden_on_purpose(
         StoredImage,
         PortfolioItem,
         UploadQuotaDay,
+        Report,
+        Sanction,
     }
     assert response.status_code == (403 if model in read_only else 200)
 

@@ -24,7 +24,7 @@ from matching.selectors import (
     search_gigs,
 )
 from matching.services import search_check, search_rebuild
-from tests.factories import UserFactory
+from tests.factories import moderator_create
 from tests.matching.world import World, build_world
 
 
@@ -157,7 +157,7 @@ class BackendSuite:
     def test_a_hidden_profile_leaves_the_index_and_returns_on_restore(
         self, world: World, django_capture_on_commit_callbacks: Any
     ) -> None:
-        staff = UserFactory.create(is_staff=True)
+        staff = moderator_create()
         full = world.profiles["full"]
         with django_capture_on_commit_callbacks(execute=True):
             profile_hide(profile=full, by=staff, reason="spam")

@@ -153,7 +153,7 @@ class MessageReportView(APIView):
             message_id=message_id, by=signed_in_user(request), reason=data.validated_data["reason"]
         )
         return Response(
-            {"id": report.id, "message_id": report.message_id, "created_at": report.created_at},
+            {"id": report.id, "message_id": report.object_id, "created_at": report.created_at},
             status=201,
         )
 

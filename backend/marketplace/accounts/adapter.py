@@ -6,14 +6,29 @@ from __future__ import annotations
 from typing import Any
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
 
+from marketplace.accounts.access import user_access_refusal
 from marketplace.accounts.services import email_queue
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def authenticate(self, request: HttpRequest, **credentials: Any) -> Any:
+        """A suspended or banned user with the right password is told so, with a code.
+
+        Our backends refuse their password; allauth hands back the user it stashed for such a
+        refusal, and the login form reports the refusal as an error with its code
+        (`account_suspended` / `account_banned`), so the client can say why.
+        """
+        user = super().authenticate(request, **credentials)
+        refusal = user_access_refusal(user=user)
+        if refusal is not None:
+            raise forms.ValidationError(refusal.message, code=refusal.code)
+        return user
+
     def save_user(self, request: HttpRequest, user: Any, form: Any, commit: bool = True) -> Any:
         language = (translation.get_language() or "en")[:2]
         if language in dict(settings.LANGUAGES):

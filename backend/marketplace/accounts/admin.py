@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.admin.options import InlineModelAdmin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.accounts.access import user_access_refusal
 from marketplace.accounts.models import OutboundEmail, User
 from marketplace.moderation.admin import ReadOnlyAdminMixin
+from marketplace.moderation.admin_queue import SanctionInline, StandingFilter, UserSanctionActions
 
 
 def _clean_email(form: forms.ModelForm[User]) -> str:
@@ -38,8 +45,25 @@ class UserEditForm(UserChangeForm):
         return _clean_email(self)
 
 
+class SanctionAwareAdminLoginForm(AdminAuthenticationForm):
+    """The admin sign-in says why a suspended or banned user's right password is refused
+    (with the refusal's code), instead of "wrong email or password"."""
+
+    def get_invalid_login_error(self) -> forms.ValidationError:
+        email = (self.cleaned_data.get("username") or "").strip().lower()
+        password = self.cleaned_data.get("password") or ""
+        user = User.objects.filter(email=email).first()
+        refusal = user_access_refusal(user=user)
+        if user is not None and refusal is not None and user.check_password(password):
+            return forms.ValidationError(refusal.message, code=refusal.code)
+        return super().get_invalid_login_error()
+
+
+admin.site.login_form = SanctionAwareAdminLoginForm
+
+
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(UserSanctionActions, DjangoUserAdmin):
     form = UserEditForm
     add_form = UserCreationForm
     fieldsets = (
@@ -50,6 +74,8 @@ class UserAdmin(DjangoUserAdmin):
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
         ),
         (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+        # Set only by the suspend / ban / lift actions (moderation services, audit row).
+        (_("Standing"), {"fields": ("suspended_until", "banned_at")}),
     )
     add_fieldsets = (
         (
@@ -67,14 +93,23 @@ class UserAdmin(DjangoUserAdmin):
         "time_zone",
         "is_staff",
         "is_active",
+        "suspended_until",
+        "banned_at",
         "date_joined",
         "last_login",
     )
-    list_filter = ("is_staff", "is_superuser", "is_active", "language", "groups")
+    list_filter = ("is_staff", "is_superuser", "is_active", StandingFilter, "language", "groups")
     search_fields = ("email", "full_name")
     ordering = ("email",)
     date_hierarchy = "date_joined"
-    readonly_fields = ("last_login", "date_joined")
+    readonly_fields = ("last_login", "date_joined", "suspended_until", "banned_at")
+    actions = ("suspend_users", "ban_users", "lift_users")
+
+    def get_inlines(
+        self, request: HttpRequest, obj: User | None
+    ) -> list[type[InlineModelAdmin[Any, Any]]]:
+        # The sanctions record belongs to an existing user's page, not to the add form.
+        return [SanctionInline] if obj is not None else []
 
 
 @admin.register(OutboundEmail)

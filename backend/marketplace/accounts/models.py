@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from common.timezones import validate_timezone
@@ -54,6 +55,12 @@ class User(AbstractBaseUser, PermissionsMixin):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Moderation sanctions (set only by `marketplace.moderation.sanctions`): a suspended or
+    # banned user cannot sign in or act. `access_revoked_at` is when the last one began; it
+    # is part of the session hash, so every session opened before it ends at once.
+    suspended_until = models.DateTimeField(_("suspended until"), null=True, blank=True)
+    banned_at = models.DateTimeField(_("banned at"), null=True, blank=True)
+    access_revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = UserManager()
 
@@ -74,6 +81,19 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        """Django's hash of the password, plus the time access was last revoked, if ever.
+
+        A suspension or ban stamps `access_revoked_at`: every session opened before no longer
+        matches and Django flushes it on its next request, and it stays ended after the
+        sanction is lifted. Users never sanctioned keep Django's hash (their sessions survive).
+        """
+        if self.access_revoked_at is None:
+            return super()._get_session_auth_hash(secret=secret)  # type: ignore[misc]
+        key_salt = "marketplace.accounts.models.User.get_session_auth_hash"
+        value = f"{self.password}|{self.access_revoked_at.isoformat()}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
 
 class OutboundEmail(models.Model):

@@ -40,7 +40,31 @@ def staff_role_require(*, user: Any, role: StaffRole) -> None:
         )
 
 
+# What the moderator group may open in admin: read the queue, the content and the users, and
+# act through the actions (which need the role, not a model permission). No change
+# permission: editing users or content in their forms would bypass the services and the log.
+MODERATOR_VIEW_PERMISSIONS = (
+    ("marketplace", "report"),
+    ("marketplace", "sanction"),
+    ("marketplace", "moderationaction"),
+    ("marketplace", "user"),
+    ("marketplace", "freelancerprofile"),
+    ("marketplace", "gig"),
+    ("marketplace", "firm"),
+    ("chat", "message"),
+)
+
+
 def staff_roles_ensure(**_: Any) -> None:
-    """Create the role groups if missing (idempotent; connected to post_migrate)."""
-    for role in StaffRole:
-        Group.objects.get_or_create(name=role.value)
+    """Create the role groups if missing and give the moderator group its view permissions
+    (idempotent; connected to post_migrate, so a permission that does not exist yet — its app
+    has not migrated — is added on a later call)."""
+    from django.contrib.auth.models import Permission
+
+    groups = {role: Group.objects.get_or_create(name=role.value)[0] for role in StaffRole}
+    for app_label, model in MODERATOR_VIEW_PERMISSIONS:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=f"view_{model}"
+        ).first()
+        if permission is not None:
+            groups[StaffRole.MODERATOR].permissions.add(permission)

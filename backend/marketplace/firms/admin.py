@@ -17,7 +17,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
 from marketplace.firms.models import Firm, FirmMembership
-from marketplace.moderation.admin import ReadOnlyAdminMixin
+from marketplace.moderation.admin import (
+    ModeratorAdminMixin,
+    ReadOnlyAdminMixin,
+    moderation_actions,
+    moderation_history_field,
+)
+from marketplace.moderation.services import firm_hide, firm_restore
 
 
 class FirmMembershipInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -32,9 +38,18 @@ class FirmMembershipInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 @admin.register(Firm)
-class FirmAdmin(admin.ModelAdmin):
-    list_display = ("name", "slug", "country", "time_zone", "size", "member_count", "created_at")
-    list_filter = ("size", ("country", CountryFilter))
+class FirmAdmin(ModeratorAdminMixin, admin.ModelAdmin):
+    list_display = (
+        "name",
+        "slug",
+        "country",
+        "time_zone",
+        "size",
+        "member_count",
+        "moderation_state",
+        "created_at",
+    )
+    list_filter = ("moderation_state", "size", ("country", CountryFilter))
     search_fields = ("name", "slug", "memberships__user__email")
     date_hierarchy = "created_at"
     prepopulated_fields = {"slug": ("name",)}
@@ -52,10 +67,31 @@ class FirmAdmin(admin.ModelAdmin):
             _("Location and hours"),
             {"fields": ("country", "time_zone", "working_hours_start", "working_hours_end")},
         ),
+        (
+            _("Moderation"),
+            {"fields": ("moderation_state", "moderation_reason", "moderation_history")},
+        ),
         (_("Audit"), {"fields": ("created_at", "updated_at")}),
     )
-    readonly_fields = ("created_at", "updated_at")
+    # The moderation state changes only through the actions (services, audit row).
+    readonly_fields = (
+        "moderation_state",
+        "moderation_reason",
+        "moderation_history",
+        "created_at",
+        "updated_at",
+    )
     inlines = (FirmMembershipInline,)
+    actions = ("restore_selected", "hide_selected")
+    moderation_history = moderation_history_field
+    restore_selected, hide_selected = moderation_actions(
+        restore=lambda firm, by: firm_restore(firm=firm, by=by),
+        hide=lambda firm, by, reason: firm_hide(firm=firm, by=by, reason=reason),
+        restore_description=_("Restore selected firms"),
+        restore_done_message=_("Restored %(count)d %(items)s."),
+        hide_description=_("Hide selected firms…"),
+        hide_title=_("Hide firms"),
+    )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Firm]:
         return super().get_queryset(request).annotate(member_total=Count("memberships"))

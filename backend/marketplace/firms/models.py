@@ -7,6 +7,7 @@ from django_countries.fields import CountryField
 
 from common.models import TimestampedModel
 from common.timezones import validate_timezone
+from marketplace.gigs.models import ModerationState
 
 
 class FirmSize(models.TextChoices):
@@ -35,6 +36,11 @@ class Firm(TimestampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Moderation hides a firm's page from everyone but its members and staff.
+    moderation_state = models.CharField(
+        max_length=16, choices=ModerationState.choices, default=ModerationState.VISIBLE
+    )
+    moderation_reason = models.CharField(max_length=500, blank=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="FirmMembership", related_name="firms"
     )

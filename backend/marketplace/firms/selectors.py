@@ -8,6 +8,7 @@ from django.db.models import OuterRef, QuerySet, Subquery
 
 from common.errors import NotFound
 from marketplace.firms.models import Firm, FirmMembership, FirmRole
+from marketplace.gigs.models import ModerationState
 
 
 def firm_ids_of_user(*, user: Any) -> QuerySet[FirmMembership, int]:
@@ -34,12 +35,22 @@ def firm_is_owner(*, firm: Firm, user: Any) -> bool:
     return firm_role(firm=firm, user=user) == FirmRole.OWNER
 
 
-def firm_get(*, slug: str) -> Firm:
-    """A firm's public page: every firm is visible, so freelancers can look before proposing."""
+def firm_get(*, slug: str, user: Any = None) -> Firm:
+    """A firm's public page: every firm is visible, so freelancers can look before proposing,
+    unless moderation hid it: then only its members and staff see it (`NotFound` for others)."""
     firm = Firm.objects.select_related("logo").filter(slug=slug).first()
-    if firm is None:
+    if firm is None or not firm_is_visible(firm=firm, user=user):
         raise NotFound()
     return firm
+
+
+def firm_is_visible(*, firm: Firm, user: Any) -> bool:
+    """Every firm is visible but a hidden one, which its members and staff still see."""
+    if firm.moderation_state != ModerationState.HIDDEN:
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return bool(user.is_staff or firm_is_member(firm=firm, user=user))
 
 
 def firm_list_of_user(*, user: Any) -> QuerySet[Firm]:

@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from common.money import format_minor
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
-from marketplace.moderation.admin import moderation_actions, moderation_history_field
+from marketplace.moderation.admin import (
+    ModeratorAdminMixin,
+    moderation_actions,
+    moderation_history_field,
+)
 from marketplace.moderation.services import gig_hide, gig_restore
 
 
@@ -25,7 +29,7 @@ class GigLanguageInline(admin.TabularInline):
 
 
 @admin.register(Gig)
-class GigAdmin(admin.ModelAdmin):
+class GigAdmin(ModeratorAdminMixin, admin.ModelAdmin):
     list_display = (
         "title",
         "firm",

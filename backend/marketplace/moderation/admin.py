@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.errors import DomainError
 from marketplace.accounts.models import User
+from marketplace.accounts.roles import StaffRole, user_has_staff_role
 from marketplace.moderation.models import ModerationAction
 from marketplace.moderation.selectors import moderation_history
 from marketplace.moderation.services import REASON_MAX_LENGTH
@@ -108,6 +109,8 @@ def moderate_with_reason(
     title: str | StrPromise,
     apply: Callable[[Any, str], object],
     done_message: str | StrPromise,
+    intro: str | StrPromise = "",
+    submit_label: str | StrPromise = "",
 ) -> TemplateResponse | None:
     """Ask for a reason on an intermediate page, then apply the action to every object.
 
@@ -115,14 +118,43 @@ def moderate_with_reason(
     the same action with `apply=yes` and the reason. Without a valid reason nothing changes and
     the page is shown again with the error.
     """
-    form = ModerationReasonForm(request.POST if request.POST.get("apply") else None)
+    return moderate_with_form(
+        modeladmin,
+        request,
+        queryset,
+        form_class=ModerationReasonForm,
+        action_name=action_name,
+        title=title,
+        apply=lambda obj, data: apply(obj, data["reason"]),
+        done_message=done_message,
+        intro=intro,
+        submit_label=submit_label,
+    )
+
+
+def moderate_with_form(
+    modeladmin: admin.ModelAdmin[Any],
+    request: HttpRequest,
+    queryset: QuerySet[Any],
+    *,
+    form_class: type[forms.Form],
+    action_name: str,
+    title: str | StrPromise,
+    apply: Callable[[Any, dict[str, Any]], object],
+    done_message: str | StrPromise,
+    intro: str | StrPromise = "",
+    submit_label: str | StrPromise = "",
+) -> TemplateResponse | None:
+    """`moderate_with_reason` with any form (a reason and a duration, say): `apply(obj, data)`
+    gets the form's cleaned data."""
+    form = form_class(request.POST if request.POST.get("apply") else None)
     if form.is_valid():
-        reason = form.cleaned_data["reason"]
+        data = form.cleaned_data
         moderate_each(
             modeladmin,
             request,
             queryset,
-            apply=lambda obj: apply(obj, reason),
+            apply=lambda obj: apply(obj, data),
             done_message=done_message,
         )
         return None
@@ -137,6 +169,8 @@ def moderate_with_reason(
         "action_name": action_name,
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "media": modeladmin.media,
+        "intro": intro,
+        "submit_label": submit_label,
     }
     request.current_app = modeladmin.admin_site.name
     return TemplateResponse(request, REASON_TEMPLATE, context)
@@ -154,11 +188,11 @@ def moderation_actions(
     """The `restore_selected` and `hide_selected` actions of a moderated model's admin.
 
     `restore(obj, by)` and `hide(obj, by, reason)` call the model's moderation services; the
-    texts are the model's own (and translated as such). Both actions need the change
-    permission; hiding asks for a reason first.
+    texts are the model's own (and translated as such). Both actions are offered to moderators
+    (`ModeratorAdminMixin`); hiding asks for a reason first.
     """
 
-    @admin.action(description=restore_description, permissions=["change"])
+    @admin.action(description=restore_description, permissions=["moderate"])
     def restore_selected(
         modeladmin: admin.ModelAdmin[Any], request: HttpRequest, queryset: QuerySet[Any]
     ) -> None:
@@ -171,7 +205,7 @@ def moderation_actions(
             done_message=restore_done_message,
         )
 
-    @admin.action(description=hide_description, permissions=["change"])
+    @admin.action(description=hide_description, permissions=["moderate"])
     def hide_selected(
         modeladmin: admin.ModelAdmin[Any], request: HttpRequest, queryset: QuerySet[Any]
     ) -> TemplateResponse | None:
@@ -213,13 +247,22 @@ def moderation_history_html(obj: Model | None) -> SafeString | str:
                 (
                     entry.created_at.strftime("%Y-%m-%d %H:%M UTC"),
                     entry.get_action_display(),
-                    entry.actor.email,
+                    entry.actor.email if entry.actor else gettext("system"),
                     f" · {entry.reason}" if entry.reason else "",
                 )
                 for entry in entries
             ),
         ),
     )
+
+
+class ModeratorAdminMixin:
+    """Offers the actions declared with `permissions=["moderate"]` to holders of the moderator
+    staff role (and superusers) only. The services check the role again: the admin only
+    decides what to show."""
+
+    def has_moderate_permission(self, request: HttpRequest) -> bool:
+        return user_has_staff_role(user=request.user, role=StaffRole.MODERATOR)
 
 
 class ReadOnlyAdminMixin:
@@ -243,11 +286,15 @@ class ModerationActionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The audit log: readable by moderators, never added to, edited or deleted in admin."""
 
     list_display = ("created_at", "action", "target_link", "actor", "reason")
-    list_filter = ("action", ("content_type", admin.RelatedOnlyFieldListFilter))
+    list_filter = (
+        "action",
+        ("content_type", admin.RelatedOnlyFieldListFilter),
+        ("actor", admin.RelatedOnlyFieldListFilter),
+    )
     search_fields = ("reason", "actor__email")
     list_select_related = ("actor", "content_type")
     date_hierarchy = "created_at"
-    fields = ("created_at", "action", "target_link", "actor", "reason")
+    fields = ("created_at", "action", "target_link", "actor", "reason", "details")
     readonly_fields = fields
 
     @admin.display(description=_("target"), ordering="object_id")

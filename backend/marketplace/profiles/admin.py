@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.filters import CountryFilter
 
 from common.money import format_minor
-from marketplace.moderation.admin import moderation_actions, moderation_history_field
+from marketplace.moderation.admin import (
+    ModeratorAdminMixin,
+    moderation_actions,
+    moderation_history_field,
+)
 from marketplace.moderation.services import profile_hide, profile_restore
 from marketplace.profiles.models import FreelancerProfile, ProfileLanguage, ProfileSkill
 
@@ -26,7 +30,7 @@ class ProfileLanguageInline(admin.TabularInline):
 
 
 @admin.register(FreelancerProfile)
-class FreelancerProfileAdmin(admin.ModelAdmin):
+class FreelancerProfileAdmin(ModeratorAdminMixin, admin.ModelAdmin):
     list_display = (
         "slug",
         "user",

@@ -55,11 +55,11 @@ class FirmDetailView(WritesThrottleMixin):
 
     @extend_schema(responses=FirmPageOutput)
     def get(self, request: Request, slug: str) -> Response:
-        return Response(FirmPageOutput(selectors.firm_get(slug=slug)).data)
+        return Response(FirmPageOutput(selectors.firm_get(slug=slug, user=request.user)).data)
 
     @extend_schema(request=FirmUpdateInput, responses=FirmPageOutput)
     def patch(self, request: Request, slug: str) -> Response:
-        firm = selectors.firm_get(slug=slug)
+        firm = selectors.firm_get(slug=slug, user=request.user)
         data = FirmUpdateInput(data=request.data)
         data.is_valid(raise_exception=True)
         firm = services.firm_update(firm=firm, by=_me(request), **data.validated_data)
@@ -76,7 +76,7 @@ class MemberListView(WritesThrottleMixin, generics.ListAPIView[FirmMembership]):
     def get_queryset(self) -> QuerySet[FirmMembership]:
         if getattr(self, "swagger_fake_view", False):
             return FirmMembership.objects.none()
-        firm = selectors.firm_get(slug=self.kwargs["slug"])
+        firm = selectors.firm_get(slug=self.kwargs["slug"], user=self.request.user)
         return selectors.firm_member_list(firm=firm, user=self.request.user)
 
     @extend_schema(summary="Members of a firm")
@@ -85,7 +85,7 @@ class MemberListView(WritesThrottleMixin, generics.ListAPIView[FirmMembership]):
 
     @extend_schema(request=MemberAddInput, responses={201: MemberOutput})
     def post(self, request: Request, slug: str) -> Response:
-        firm = selectors.firm_get(slug=slug)
+        firm = selectors.firm_get(slug=slug, user=request.user)
         selectors.firm_check_members_visible(firm=firm, user=request.user)
         data = MemberAddInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -101,7 +101,7 @@ class MemberDetailView(APIView):
 
     @extend_schema(request=MemberChangeInput, responses=MemberOutput)
     def patch(self, request: Request, slug: str, user_id: int) -> Response:
-        firm = selectors.firm_get(slug=slug)
+        firm = selectors.firm_get(slug=slug, user=request.user)
         selectors.firm_check_members_visible(firm=firm, user=request.user)
         data = MemberChangeInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -112,7 +112,7 @@ class MemberDetailView(APIView):
 
     @extend_schema(request=None, responses={204: None})
     def delete(self, request: Request, slug: str, user_id: int) -> Response:
-        firm = selectors.firm_get(slug=slug)
+        firm = selectors.firm_get(slug=slug, user=request.user)
         selectors.firm_check_members_visible(firm=firm, user=request.user)
         services.firm_member_remove(firm=firm, by=_me(request), user_id=user_id)
         return Response(status=204)

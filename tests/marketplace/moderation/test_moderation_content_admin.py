@@ -124,12 +124,12 @@ def test_hide_action_without_a_reason_changes_nothing(admin_client: Client) -> N
 
 
 def test_hide_action_skips_what_is_hidden_already_and_says_why(
-    admin_client: Client, staff: Any
+    admin_client: Client, moderator: Any
 ) -> None:
     # Given one visible gig and one hidden already
     visible = GigFactory.open()
     hidden = GigFactory.open()
-    gig_hide(gig=hidden, by=staff, reason="Spam")
+    gig_hide(gig=hidden, by=moderator, reason="Spam")
 
     # When both are hidden through the admin action
     response = _run_action(
@@ -154,11 +154,11 @@ def test_hide_action_skips_what_is_hidden_already_and_says_why(
 
 
 def test_restore_action_publishes_hidden_profiles_and_skips_the_rest(
-    admin_client: Client, staff: Any, admin_user: Any
+    admin_client: Client, moderator: Any, admin_user: Any
 ) -> None:
     # Given a hidden profile and a draft one
     hidden = FreelancerProfileFactory.create(visibility="public")
-    profile_hide(profile=hidden, by=staff, reason="Spam")
+    profile_hide(profile=hidden, by=moderator, reason="Spam")
     draft = FreelancerProfileFactory.create(visibility="draft")
 
     # When the admin restores both
@@ -176,9 +176,9 @@ def test_restore_action_publishes_hidden_profiles_and_skips_the_rest(
     ]
 
 
-def test_restore_action_makes_a_hidden_gig_visible(admin_client: Client, staff: Any) -> None:
+def test_restore_action_makes_a_hidden_gig_visible(admin_client: Client, moderator: Any) -> None:
     gig = GigFactory.open()
-    gig_hide(gig=gig, by=staff, reason="Spam")
+    gig_hide(gig=gig, by=moderator, reason="Spam")
 
     _run_action(admin_client, GIGS, "restore_selected", [gig])
 
@@ -191,11 +191,11 @@ def test_restore_action_makes_a_hidden_gig_visible(admin_client: Client, staff: 
 
 
 def test_moderation_log_cannot_be_added_changed_or_deleted(
-    admin_client: Client, staff: Any
+    admin_client: Client, moderator: Any
 ) -> None:
     # Given an audit row
     profile = FreelancerProfileFactory.create(visibility="public")
-    profile_hide(profile=profile, by=staff, reason="Spam")
+    profile_hide(profile=profile, by=moderator, reason="Spam")
     entry = ModerationAction.objects.get()
 
     # When a superuser tries to add, change or delete through admin

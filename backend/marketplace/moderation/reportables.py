@@ -1,0 +1,89 @@
+"""The marketplace's reportable kinds: freelancer profiles, gigs and firms.
+
+Registered when the marketplace app is ready (chat registers its messages itself); see
+`marketplace.moderation.registry` for what a registration holds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from common.errors import NotFound
+from marketplace.firms.models import Firm, FirmMembership, FirmRole
+from marketplace.firms.selectors import firm_is_visible
+from marketplace.gigs.models import Gig
+from marketplace.gigs.selectors import gig_get_visible
+from marketplace.moderation import services
+from marketplace.moderation.registry import Reportable, reportable_register
+from marketplace.profiles.models import FreelancerProfile
+from marketplace.profiles.selectors import profile_is_visible
+
+
+def _profile_find(object_id: int, user: Any) -> FreelancerProfile:
+    profile = FreelancerProfile.objects.select_related("user").filter(pk=object_id).first()
+    if profile is None or not profile_is_visible(profile=profile, user=user):
+        raise NotFound()
+    return profile
+
+
+def _firm_member_ids(firm_id: int) -> list[int]:
+    """Members of a firm, owners first (the main owner is the first owner who joined)."""
+    members = FirmMembership.objects.filter(firm_id=firm_id).order_by("created_at", "id")
+    rows = list(members.values_list("user_id", "role"))
+    return [uid for uid, role in rows if role == FirmRole.OWNER] + [
+        uid for uid, role in rows if role != FirmRole.OWNER
+    ]
+
+
+def _firm_find(object_id: int, user: Any) -> Firm:
+    firm = Firm.objects.filter(pk=object_id).first()
+    if firm is None or not firm_is_visible(firm=firm, user=user):
+        raise NotFound()
+    return firm
+
+
+def _gig_owners(gig: Gig) -> list[int]:
+    # Whoever posted it answers for it; every member of its firm counts as its owner.
+    return [
+        gig.created_by_id,
+        *(uid for uid in _firm_member_ids(gig.firm_id) if uid != gig.created_by_id),
+    ]
+
+
+def register() -> None:
+    reportable_register(
+        Reportable(
+            kind="profile",
+            label=_("Freelancer profile"),
+            model="marketplace.FreelancerProfile",
+            find=_profile_find,
+            owners=lambda profile: [profile.user_id],
+            hide=lambda profile, by, reason: services.profile_hide(
+                profile=profile, by=by, reason=reason
+            ),
+        )
+    )
+    reportable_register(
+        Reportable(
+            kind="gig",
+            label=_("Gig"),
+            model="marketplace.Gig",
+            find=lambda object_id, user: gig_get_visible(
+                gig_id=object_id, user=user, details=False
+            ),
+            owners=_gig_owners,
+            hide=lambda gig, by, reason: services.gig_hide(gig=gig, by=by, reason=reason),
+        )
+    )
+    reportable_register(
+        Reportable(
+            kind="firm",
+            label=_("Firm"),
+            model="marketplace.Firm",
+            find=_firm_find,
+            owners=lambda firm: _firm_member_ids(firm.pk),
+            hide=lambda firm, by, reason: services.firm_hide(firm=firm, by=by, reason=reason),
+        )
+    )
