@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from payments.ledger.models import AppendOnlyModel
+
 
 class EscrowState(models.TextChoices):
     AWAITING_FUNDING = "awaiting_funding", _("Awaiting funding")
@@ -141,7 +143,10 @@ class PayoutAccount(models.Model):
         return self.transfers_active and self.payouts_enabled
 
 
-class PaymentAudit(models.Model):
+class PaymentAudit(AppendOnlyModel):
+    """Who did what to a milestone's money, and why: append-only like the ledger (a Python
+    guard here, a PostgreSQL trigger in migration 0003)."""
+
     payment = models.ForeignKey(MilestonePayment, on_delete=models.PROTECT, related_name="audit")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.errors import Conflict, ValidationFailed
 from marketplace.accounts.models import User
+from marketplace.accounts.roles import StaffRole, staff_role_require
 from marketplace.contracts.models import ContractStatus, Milestone
 from payments.escrow.models import (
     EscrowState,
@@ -20,6 +21,8 @@ from payments.escrow.models import (
     ProviderOperation,
 )
 from payments.escrow.state import (
+    audit,
+    finance_reason,
     freelancer_user_id,
     payment_lock,
     require_party,
@@ -253,30 +256,51 @@ def milestone_dispute_open(*, milestone: Milestone, by: User, reason: str) -> Mi
 
 
 def dispute_resolve(
-    *, payment: MilestonePayment, by: User, outcome: str, refund_minor: int = 0
+    *,
+    payment: MilestonePayment,
+    by: User,
+    outcome: str,
+    reason: str,
+    refund_minor: int = 0,
 ) -> MilestonePayment:
-    """An admin ends a dispute: `release` everything, `refund` everything, or `split` —
-    refund `refund_minor` to the client and release the rest. A failed provider call brings the
-    milestone back to the disputes queue."""
+    """Finance staff end a dispute: `release` everything, `refund` everything, or `split` —
+    refund `refund_minor` to the client and release the rest. Needs the FINANCE staff role and
+    a reason, both kept in the audit log. A failed provider call brings the milestone back to
+    the disputes queue."""
+    staff_role_require(user=by, role=StaffRole.FINANCE)
+    reason = finance_reason(reason)
     with transaction.atomic():
         payment = payment_lock(milestone=payment.milestone)
         require_state(payment, S.DISPUTED)
-        remaining = payment.amount_minor - payment.refunded_minor
-        if outcome == "release":
-            return _start_release(payment, actor=by, resume=S.DISPUTED)
-        if outcome == "refund":
-            return _start_refund(payment, remaining, actor=by, resume=S.DISPUTED)
-        if outcome != "split":
-            raise ValidationFailed("validation_error", _("Unknown outcome."), outcome=[outcome])
-        validate_amount(amount_minor=refund_minor, currency=payment.currency)
-        if refund_minor >= remaining:
-            raise ValidationFailed(
-                "refund_too_large", _("A split must leave something to release.")
-            )
-        refund = _new_op(payment, OperationKind.REFUND, refund_minor)
-        return _start_release(
-            payment, actor=by, resume=S.DISPUTED, after=refund, refunding=refund_minor
+        audit(
+            payment,
+            actor=by,
+            action="dispute_resolved",
+            from_state=payment.state,
+            outcome=outcome,
+            reason=reason,
+            refund_minor=refund_minor if outcome == "split" else 0,
         )
+        return _resolve(payment, by=by, outcome=outcome, refund_minor=refund_minor)
+
+
+def _resolve(
+    payment: MilestonePayment, *, by: User, outcome: str, refund_minor: int
+) -> MilestonePayment:
+    remaining = payment.amount_minor - payment.refunded_minor
+    if outcome == "release":
+        return _start_release(payment, actor=by, resume=S.DISPUTED)
+    if outcome == "refund":
+        return _start_refund(payment, remaining, actor=by, resume=S.DISPUTED)
+    if outcome != "split":
+        raise ValidationFailed("validation_error", _("Unknown outcome."), outcome=[outcome])
+    validate_amount(amount_minor=refund_minor, currency=payment.currency)
+    if refund_minor >= remaining:
+        raise ValidationFailed("refund_too_large", _("A split must leave something to release."))
+    refund = _new_op(payment, OperationKind.REFUND, refund_minor)
+    return _start_release(
+        payment, actor=by, resume=S.DISPUTED, after=refund, refunding=refund_minor
+    )
 
 
 def milestone_cancel(*, milestone: Milestone, by: User) -> MilestonePayment:

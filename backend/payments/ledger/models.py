@@ -34,15 +34,15 @@ class LedgerKind(models.TextChoices):
 
 
 class AppendOnlyError(Exception):
-    """Raised when code tries to change a posted ledger row."""
+    """Raised when code tries to change a posted ledger or audit row."""
 
 
 class LedgerQuerySet(models.QuerySet[Any]):
     def update(self, **kwargs: Any) -> int:
-        raise AppendOnlyError("ledger rows are append-only")
+        raise AppendOnlyError("posted rows are append-only")
 
     def delete(self) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("ledger rows are append-only")
+        raise AppendOnlyError("posted rows are append-only")
 
 
 class AppendOnlyModel(models.Model):
@@ -53,11 +53,11 @@ class AppendOnlyModel(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
-            raise AppendOnlyError("ledger rows are append-only")
+            raise AppendOnlyError("posted rows are append-only")
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("ledger rows are append-only")
+        raise AppendOnlyError("posted rows are append-only")
 
 
 class LedgerTransaction(AppendOnlyModel):
