@@ -100,14 +100,17 @@ class _PaymentActionView(APIView):
     def post(self, request: Request, milestone_id: int) -> Response:
         milestone = milestone_get_for_payments(milestone_id=milestone_id, user=request.user)
 
-        def run() -> Response:
+        def act() -> None:
             self.act(request, milestone)
+
+        def render() -> Response:
             return render_payment(request, milestone)
 
         if not self.idempotent:
-            return run()
+            act()
+            return render()
         scope = f"{type(self).__name__}:{milestone_id}"
-        return idempotent(request, scope=scope, run=run)
+        return idempotent(request, scope=scope, act=act, render=render)
 
 
 class FundView(_PaymentActionView):
