@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from common.errors import DomainError
 from marketplace.accounts.roles import StaffRole, user_has_staff_role
+from payments.escrow.chargebacks import chargeback_evidence_submit
 from payments.escrow.models import (
+    Chargeback,
     DisputedPayment,
     EscrowState,
     MilestonePayment,
@@ -104,10 +106,28 @@ def resolve_split(modeladmin: Any, request: HttpRequest, queryset: QuerySet[Any]
     _resolve("split", request, queryset)
 
 
+@admin.action(
+    description=_("Chargeback: submit the evidence to the bank (final)"), permissions=["finance"]
+)
+def chargeback_submit(modeladmin: Any, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+    reason = str(request.POST.get("reason") or "")
+    for payment in queryset:
+        try:
+            chargeback_evidence_submit(
+                payment=payment,
+                by=request.user,  # type: ignore[arg-type]
+                reason=reason,
+            )
+        except DomainError as exc:
+            messages.error(request, f"milestone {payment.milestone_id}: {exc.code}: {exc.message}")
+        else:
+            messages.success(request, f"milestone {payment.milestone_id}: evidence submitted")
+
+
 @admin.register(DisputedPayment)
 class DisputeQueueAdmin(ReadOnlyAdmin):
     list_display = ("milestone", "amount_minor", "currency", "resume_state", "updated_at")
-    actions = (resolve_release, resolve_refund, resolve_split)
+    actions = (resolve_release, resolve_refund, resolve_split, chargeback_submit)
     action_form = ResolveActionForm
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
@@ -140,6 +160,12 @@ class LedgerTransactionAdmin(ReadOnlyAdmin):
 class LedgerEntryAdmin(ReadOnlyAdmin):
     list_display = ("transaction", "account", "amount_minor", "currency", "milestone")
     list_filter = ("account", "currency")
+
+
+@admin.register(Chargeback)
+class ChargebackAdmin(ReadOnlyAdmin):
+    list_display = ("dispute_id", "payment", "amount_minor", "status", "submitted_at")
+    list_filter = ("status",)
 
 
 @admin.register(PayoutAccount)

@@ -32,6 +32,7 @@ from payments.escrow.state import (
 from payments.ledger.models import LedgerAccount, LedgerKind
 from payments.ledger.services import ledger_post
 from payments.money import fee_split, validate_amount
+from payments.regions import on_behalf_of_for
 
 S = EscrowState
 HELD = (S.FUNDED, S.SUBMITTED)
@@ -50,6 +51,7 @@ def _new_op(
     *,
     fee_part: int = 0,
     after: ProviderOperation | None = None,
+    payload: dict[str, str] | None = None,
 ) -> ProviderOperation:
     n = payment.ops.filter(kind=kind).count() + 1
     op = ProviderOperation.objects.create(
@@ -59,6 +61,7 @@ def _new_op(
         amount_minor=amount,
         fee_part_minor=fee_part,
         after=after,
+        payload=payload or {},
     )
     if after is None:
         _schedule(op)
@@ -82,7 +85,12 @@ def milestone_fund(*, milestone: Milestone, by: User) -> MilestonePayment:
         payment.currency = milestone.currency
         payment.fee_minor = split.fee_minor
         payment.payout_minor = split.payout_minor
-        _new_op(payment, OperationKind.PAYMENT_INTENT, milestone.amount_minor)
+        _new_op(
+            payment,
+            OperationKind.PAYMENT_INTENT,
+            milestone.amount_minor,
+            payload=_settlement(payment),
+        )
         return transition(
             payment,
             S.FUNDING,
@@ -90,6 +98,21 @@ def milestone_fund(*, milestone: Milestone, by: User) -> MilestonePayment:
             action="fund",
             fields=("amount_minor", "currency", "fee_minor", "payout_minor"),
         )
+
+
+def _settlement(payment: MilestonePayment) -> dict[str, str]:
+    """`on_behalf_of` for a freelancer in another Stripe region (see `payments.regions`); their
+    account must be able to take card payments then, or Stripe refuses the charge."""
+    account = PayoutAccount.objects.filter(user_id=freelancer_user_id(payment)).first()
+    on_behalf_of = on_behalf_of_for(account)
+    if not on_behalf_of:
+        return {}
+    if account is None or not account.card_payments_active:
+        raise Conflict(
+            "payout_account_not_ready",
+            _("The freelancer's payout account cannot take payments from this region yet."),
+        )
+    return {"on_behalf_of": on_behalf_of}
 
 
 def payment_mark_funded(*, payment_id: int, payment_intent_id: str, charge_id: str) -> None:

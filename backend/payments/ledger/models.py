@@ -6,6 +6,7 @@ entries. Accounts and what a positive balance means:
     client        the negative of what the client has paid in net (refunds bring it to 0)
     freelancer    what was paid out to the freelancer for a milestone
     platform_fee  the platform's fee earned on released milestones
+    loss          (negative) released money lost to a chargeback, until clawed back
 Posted rows cannot change: `LedgerQuerySet` refuses updates and deletes in Python, and a
 PostgreSQL trigger (migration 0001) refuses them in the database.
 """
@@ -23,6 +24,8 @@ class LedgerAccount(models.TextChoices):
     CLIENT = "client", _("Client")
     FREELANCER = "freelancer", _("Freelancer")
     PLATFORM_FEE = "platform_fee", _("Platform fee")
+    # (negative) released money a lost chargeback took from the platform, until clawed back
+    LOSS = "loss", _("Chargeback loss")
 
 
 class LedgerKind(models.TextChoices):
@@ -31,6 +34,7 @@ class LedgerKind(models.TextChoices):
     REFUND = "refund", _("Refund")
     REVERSAL = "reversal", _("Transfer reversal")
     CHARGEBACK = "chargeback", _("Chargeback")
+    CLAWBACK = "clawback", _("Chargeback clawback")
 
 
 class AppendOnlyError(Exception):
