@@ -21,6 +21,7 @@ from urllib.parse import parse_qsl, urlsplit
 import stripe
 from stripe._http_client import HTTPClient
 
+from tests.payments.fake_stripe.accounts import AccountsMixin
 from tests.payments.fake_stripe.disputes import DisputesMixin
 
 THREE_DECIMAL = {"bhd", "jod", "kwd", "omr", "tnd"}
@@ -44,7 +45,7 @@ def _nest(pairs: list[tuple[str, str]]) -> dict[str, Any]:
     return out
 
 
-class FakeStripe(DisputesMixin, HTTPClient):
+class FakeStripe(AccountsMixin, DisputesMixin, HTTPClient):
     name = "fake"
 
     def __init__(self, *, platform_country: str = "DE") -> None:
@@ -69,19 +70,6 @@ class FakeStripe(DisputesMixin, HTTPClient):
 
     def of_type(self, obj: str) -> list[dict[str, Any]]:
         return [o for o in self.objects.values() if o["object"] == obj]
-
-    def activate_account(
-        self, account_id: str, *, active: bool = True, country: str | None = None
-    ) -> dict[str, Any]:
-        """Onboarding finished (or lapsed); `country` is where the freelancer said they live."""
-        with self.lock:
-            account = self.objects[account_id]
-            account["country"] = country or account["country"]
-            state = "active" if active else "inactive"
-            account["capabilities"] = dict.fromkeys(account["capabilities"], state)
-            account["payouts_enabled"] = active
-            account["charges_enabled"] = active
-            return self._event("account.updated", account, account=account_id)
 
     def succeed_payment_intent(self, pi_id: str) -> dict[str, Any]:
         """What Stripe.js confirming the card does: a charge, platform balance, an event."""
@@ -241,37 +229,6 @@ class FakeStripe(DisputesMixin, HTTPClient):
             raise StripeFailure(404, "resource_missing", f"Unrecognized request URL ({path})")
         return dict(handler(path, segments[1:], params))
 
-    def _post_accounts(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
-        requested = sorted(params.get("capabilities", {}))
-        if "card_payments" in requested and "transfers" not in requested:
-            raise StripeFailure(
-                400, "invalid_request", "Accounts do not support card_payments without transfers"
-            )
-        return self._store(
-            "acct",
-            {
-                "object": "account",
-                "email": params.get("email"),
-                "country": params.get("country") or self.platform_country,
-                "capabilities": dict.fromkeys(requested, "inactive"),
-                "payouts_enabled": False,
-                "charges_enabled": False,
-                "metadata": params.get("metadata", {}),
-            },
-        )
-
-    def _get_accounts(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
-        return self._get(rest[0], "account")
-
-    def _post_account_links(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
-        account = self._get(params.get("account", ""), "account")
-        return {
-            "object": "account_link",
-            "url": f"https://connect.stripe.test/setup/e/{account['id']}/{next(self.counter)}",
-            "created": int(time.time()),
-            "expires_at": int(time.time()) + 300,
-        }
-
     def _post_payment_intents(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
         currency = params.get("currency", "")
         on_behalf_of = params.get("on_behalf_of")
@@ -424,12 +381,6 @@ class FakeStripe(DisputesMixin, HTTPClient):
         pi = params.get("payment_intent")
         items = [r for r in self.of_type("refund") if pi is None or r["payment_intent"] == pi]
         return self._list(path, items)
-
-    @staticmethod
-    def _region(country: str) -> str:
-        from payments.regions import region_of
-
-        return region_of(country)
 
     def _get_events(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
         return self._get(rest[0], "event")
