@@ -41,6 +41,12 @@ def _chargeback(fake: FakeStripe, capture: Any, cast: Cast, *, release: bool) ->
     return str(opened["data"]["object"]["id"])
 
 
+def _chargeback_on_new_cast(fake: FakeStripe, capture: Any) -> str:
+    from tests.payments.conftest import make_cast
+
+    return _chargeback(fake, capture, make_cast(), release=False)
+
+
 def _evidence(cast: Cast, user: Any, capture: Any, body: dict[str, str]) -> Any:
     with capture(execute=True):
         return client_for(user).post(
@@ -127,6 +133,20 @@ def test_the_fake_refuses_what_stripe_refuses_on_disputes(
             dispute_id=dp, evidence={"uncategorized_text": "x"}, submit=False, idempotency_key="k3"
         )
     assert after.value.code == "dispute_already_submitted"
+    # Past the bank's deadline nothing is taken either
+    late = fake_stripe._get(
+        _chargeback_on_new_cast(fake_stripe, django_capture_on_commit_callbacks), "dispute"
+    )
+    late["evidence_details"]["due_by"] = 0
+    with pytest.raises(ProviderError) as past_due:
+        provider.dispute_update(
+            dispute_id=late["id"],
+            evidence={"uncategorized_text": "x"},
+            submit=True,
+            idempotency_key="k4",
+        )
+    assert past_due.value.code == "dispute_past_due"
+    assert late["status"] == "needs_response"
     # Then every field of the fake's dispute is one the SDK's resource declares (no drift)
     known = set(stripe.Dispute.__annotations__) | {"id", "object"}
     assert set(fake_stripe.objects[dp]) <= known

@@ -2,8 +2,9 @@
 and updated through the SDK. Enforced as Stripe documents it: evidence keys must be Stripe's
 (unknown parameters are refused), 20,000 characters a text field and 150,000 together,
 `submit=false` stages, `submit=true` sends to the bank (status `under_review`), and after
-that, or once the dispute is closed, the evidence can no longer be changed. The disputed
-amount leaves the platform balance when the dispute opens and comes back if it is won."""
+that, once the dispute is closed, or past the evidence deadline, nothing can be changed.
+The disputed amount leaves the platform balance when the dispute opens and comes back if it
+is won."""
 
 from __future__ import annotations
 
@@ -80,6 +81,10 @@ class DisputesMixin:
                 else "dispute_closed",
                 "This dispute can no longer be updated.",
             )
+        if time.time() > dispute["evidence_details"]["due_by"]:
+            # Stripe refuses evidence after the bank's deadline.
+            dispute["evidence_details"]["past_due"] = True
+            raise StripeFailure(400, "dispute_past_due", "The evidence is past due.")
         merged = {**dispute["evidence"], **evidence}
         if sum(len(v) for v in merged.values() if v) > 150_000:
             raise StripeFailure(400, "parameter_invalid_string_too_long", "evidence")
