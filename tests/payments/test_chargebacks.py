@@ -212,3 +212,39 @@ def test_a_lost_chargeback_before_release_books_the_escrow_back(
     assert balances(cast.milestone) == {}
     assert not ProviderOperation.objects.filter(kind=OperationKind.CLAWBACK).exists()
     assert fake_stripe.of_type("transfer") == []
+
+
+def test_timeouts_on_evidence_and_clawback_are_reconciled_not_repeated(
+    cast: Cast, fake_stripe: FakeStripe, django_capture_on_commit_callbacks: Any
+) -> None:
+    from payments.escrow.operations import operation_execute
+
+    capture = django_capture_on_commit_callbacks
+    dp = _chargeback(fake_stripe, capture, cast, release=True)
+    # The evidence update takes effect but the answer is lost: the operation is unknown
+    fake_stripe.fail_next(f"/v1/disputes/{dp}", "timeout_after")
+    assert (
+        _evidence(cast, cast.freelancer, capture, {"product_description": PRODUCT}).status_code
+        == 200
+    )
+    evidence = ProviderOperation.objects.get(kind=OperationKind.EVIDENCE)
+    assert evidence.status == "unknown"
+    posts = [c for c in fake_stripe.calls if c[:2] == ("post", f"/v1/disputes/{dp}")]
+    # The retry finds the evidence on the dispute and does not send it again
+    with capture(execute=True):
+        operation_execute(op_id=evidence.pk)
+    evidence.refresh_from_db()
+    assert evidence.status == "succeeded"
+    assert [c for c in fake_stripe.calls if c[:2] == ("post", f"/v1/disputes/{dp}")] == posts
+    # The clawback reversal happens but times out; the retry finds it by its metadata
+    fake_stripe.fail_next("/v1/transfers/", "timeout_after")
+    deliver(capture, fake_stripe.close_dispute(dp, "lost"))
+    clawback = ProviderOperation.objects.get(kind=OperationKind.CLAWBACK)
+    assert clawback.status == "unknown"
+    assert balances(cast.milestone) == {"freelancer": 90_000, "loss": -90_000}
+    with capture(execute=True):
+        operation_execute(op_id=clawback.pk)
+    clawback.refresh_from_db()
+    assert clawback.status == "succeeded"
+    assert len(fake_stripe.of_type("transfer_reversal")) == 1
+    assert balances(cast.milestone) == {}
