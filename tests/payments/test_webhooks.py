@@ -117,7 +117,10 @@ def test_an_event_before_its_row_is_kept_and_retried(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("outcome", "final"), [("won", "submitted"), ("lost", "charged_back")])
+@pytest.mark.parametrize(
+    ("outcome", "final"),
+    [("won", "submitted"), ("warning_closed", "submitted"), ("lost", "charged_back")],
+)
 def test_chargebacks_freeze_then_resume_or_book(
     cast: Cast,
     fake_stripe: FakeStripe,
@@ -135,7 +138,7 @@ def test_chargebacks_freeze_then_resume_or_book(
     assert state(cast.milestone) == "disputed"
     deliver(capture, fake_stripe.close_dispute(opened["data"]["object"]["id"], outcome))
     assert state(cast.milestone) == final
-    expected = {"escrow": 100_000, "client": -100_000} if outcome == "won" else {}
+    expected = {"escrow": 100_000, "client": -100_000} if outcome != "lost" else {}
     assert balances(cast.milestone) == expected
 
 

@@ -44,9 +44,9 @@ def idempotent(
         json.dumps({"scope": scope, "body": request.data}, sort_keys=True, default=str).encode()
     ).hexdigest()
     user = signed_in_user(request)
-    try:
-        with transaction.atomic():
-            record = IdempotencyRecord.objects.create(user=user, key=key, request_hash=digest)
+    with transaction.atomic():
+        record = _claim(user=user, key=key, digest=digest)
+        if record is not None:
             try:
                 with transaction.atomic():
                     act()
@@ -54,17 +54,26 @@ def idempotent(
                 # A refusal is an answer too: stored with the claim, replayed as it was.
                 _store(record, Response(error_body(exc.code, exc.message, exc.details), exc.status))
                 return Response(record.body, status=record.status_code)
-    except IntegrityError:
+    if record is None:
         record = IdempotencyRecord.objects.get(user=user, key=key)
         if record.request_hash != digest:
             raise Conflict(
                 "idempotency_key_reused",
                 _("This Idempotency-Key was used with a different request."),
-            ) from None
+            )
         if record.status_code is not None:
             return Response(record.body, status=record.status_code)
     # The action committed (its after-commit work has been handed on): answer once, for all.
     return _answer(record, render)
+
+
+def _claim(*, user: Any, key: str, digest: str) -> IdempotencyRecord | None:
+    """The new claim, or None when the key is taken (this waits for an uncommitted claim)."""
+    try:
+        with transaction.atomic():
+            return IdempotencyRecord.objects.create(user=user, key=key, request_hash=digest)
+    except IntegrityError:
+        return None
 
 
 def _answer(record: IdempotencyRecord, render: Callable[[], Response]) -> Response:

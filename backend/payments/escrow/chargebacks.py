@@ -83,7 +83,7 @@ def chargeback_apply(*, payment: MilestonePayment, dispute: DisputeInfo) -> None
         )
     if not dispute.closed or payment.state != S.DISPUTED:
         return
-    if dispute.status == "won":
+    if dispute.status != "lost":
         transition(payment, EscrowState(payment.resume_state), actor=None, action="chargeback_won")
         return
     _book_lost(payment, dispute)

@@ -40,7 +40,8 @@ class DisputeInfo:
 
     @property
     def closed(self) -> bool:
-        return self.status in ("won", "lost")
+        # `warning_closed`: an inquiry that never became a chargeback (nothing was taken).
+        return self.status in ("won", "lost", "warning_closed")
 
 
 @dataclass(frozen=True)
