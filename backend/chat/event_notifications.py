@@ -145,6 +145,36 @@ def on_payout_account_changed(*, user_id: int, ready: bool, **_: Any) -> None:
     )
 
 
+def on_payment_notice(*, milestone_id: int, notice: str, due_at: str, **_: Any) -> None:
+    """Held money will move at `due_at` unless someone acts: the auto-release reminder goes to
+    the hiring firm (release or dispute before then), the holding-window warning to both."""
+    milestone = (
+        Milestone.objects.select_related("contract", "contract__freelancer")
+        .filter(pk=milestone_id)
+        .first()
+    )
+    if milestone is None:
+        return
+    contract = milestone.contract
+    if notice == "auto_release_reminder":
+        user_ids = _firm_members(contract.firm_id)
+    else:
+        user_ids = _contract_parties(contract)
+    notification_create(
+        user_ids=user_ids,
+        kind=NotificationKind.PAYMENT,
+        payload={
+            "milestone_id": milestone.id,
+            "contract_id": contract.id,
+            "gig_title": contract.title,
+            "milestone_title": milestone.title,
+            "notice": notice,
+            "due_at": due_at,
+        },
+        event_key=f"payment_notice:{milestone.id}:{notice}:{due_at[:10]}",
+    )
+
+
 HANDLERS: dict[str, Callable[..., None]] = {
     "invitation_changed": on_invitation_changed,
     "proposal_changed": on_proposal_changed,
@@ -152,4 +182,5 @@ HANDLERS: dict[str, Callable[..., None]] = {
     "milestone_added": on_milestone_added,
     "milestone_payment_changed": on_milestone_payment_changed,
     "payout_account_changed": on_payout_account_changed,
+    "payment_notice": on_payment_notice,
 }

@@ -8,10 +8,12 @@ title, status), so rendering a list or an email costs no further queries.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from chat.broadcast import broadcast_on_commit, user_group
@@ -101,6 +103,8 @@ def notification_text(notification: Notification) -> str:
         case NotificationKind.MILESTONE:
             return _("A milestone was added to “%(gig)s”.") % {"gig": gig}
         case NotificationKind.PAYMENT:
+            if p.get("notice"):
+                return _payment_notice_text(p)
             if "ready" in p:
                 return (
                     _("Your payout account is ready.")
@@ -112,3 +116,24 @@ def notification_text(notification: Notification) -> str:
                 "state": p.get("state", ""),
             }
     return str(notification.kind)
+
+
+def _payment_notice_text(p: dict[str, Any]) -> str:
+    """A payments reminder or warning, its due date in the active language's format."""
+    due = date_format(datetime.fromisoformat(p["due_at"]), "DATE_FORMAT")
+    names = {"gig": p.get("gig_title", ""), "milestone": p.get("milestone_title", ""), "due": due}
+    if p["notice"] == "auto_release_reminder":
+        return (
+            _(
+                "“%(milestone)s” of “%(gig)s” will be released to the freelancer on %(due)s "
+                "unless you release it or open a dispute first."
+            )
+            % names
+        )
+    return (
+        _(
+            "The money held for “%(milestone)s” of “%(gig)s” will be refunded to the client "
+            "on %(due)s unless it is released first."
+        )
+        % names
+    )

@@ -21,6 +21,7 @@ SIGNALS: dict[str, Signal] = {
     "milestone_added": marketplace_events.milestone_added,
     "milestone_payment_changed": payments_events.milestone_payment_changed,
     "payout_account_changed": payments_events.payout_account_changed,
+    "payment_notice": payments_events.payment_notice,
 }
 
 

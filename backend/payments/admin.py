@@ -10,9 +10,13 @@ from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from common.errors import DomainError
+from marketplace.accounts.roles import StaffRole, user_has_staff_role
+from payments.escrow.chargebacks import chargeback_evidence_submit
 from payments.escrow.models import (
+    Chargeback,
     DisputedPayment,
     EscrowState,
     MilestonePayment,
@@ -45,10 +49,15 @@ class MilestonePaymentAdmin(ReadOnlyAdmin):
 
 
 class ResolveActionForm(ActionForm):
+    reason = forms.CharField(
+        required=False,
+        max_length=500,
+        label=_("Reason (required to resolve; kept in the audit log)"),
+    )
     refund_minor = forms.IntegerField(
         required=False,
         min_value=1,
-        label="Split: refund to the client (minor units; empty = half)",
+        label=_("Split: refund to the client (minor units; empty = half)"),
     )
 
 
@@ -61,6 +70,7 @@ def _split_refund(payment: MilestonePayment, request: HttpRequest) -> int:
 
 
 def _resolve(outcome: str, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+    reason = str(request.POST.get("reason") or "")
     for payment in queryset:
         try:
             refund = _split_refund(payment, request) if outcome == "split" else 0
@@ -68,41 +78,67 @@ def _resolve(outcome: str, request: HttpRequest, queryset: QuerySet[Any]) -> Non
                 payment=payment,
                 by=request.user,  # type: ignore[arg-type]
                 outcome=outcome,
+                reason=reason,
                 refund_minor=refund,
             )
         except DomainError as exc:
-            messages.error(request, f"milestone {payment.milestone_id}: {exc.code}")
+            messages.error(request, f"milestone {payment.milestone_id}: {exc.code}: {exc.message}")
         else:
             messages.success(request, f"milestone {payment.milestone_id}: {outcome} started")
 
 
-@admin.action(description="Resolve: release to the freelancer")
+# Only finance staff see (and may run) the money actions; the services check again.
+@admin.action(description=_("Resolve: release to the freelancer"), permissions=["finance"])
 def resolve_release(modeladmin: Any, request: HttpRequest, queryset: QuerySet[Any]) -> None:
     _resolve("release", request, queryset)
 
 
-@admin.action(description="Resolve: refund the client")
+@admin.action(description=_("Resolve: refund the client"), permissions=["finance"])
 def resolve_refund(modeladmin: Any, request: HttpRequest, queryset: QuerySet[Any]) -> None:
     _resolve("refund", request, queryset)
 
 
-@admin.action(description="Resolve: split (refund the amount typed, release the rest)")
+@admin.action(
+    description=_("Resolve: split (refund the amount typed, release the rest)"),
+    permissions=["finance"],
+)
 def resolve_split(modeladmin: Any, request: HttpRequest, queryset: QuerySet[Any]) -> None:
     _resolve("split", request, queryset)
+
+
+@admin.action(
+    description=_("Chargeback: submit the evidence to the bank (final)"), permissions=["finance"]
+)
+def chargeback_submit(modeladmin: Any, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+    reason = str(request.POST.get("reason") or "")
+    for payment in queryset:
+        try:
+            chargeback_evidence_submit(
+                payment=payment,
+                by=request.user,  # type: ignore[arg-type]
+                reason=reason,
+            )
+        except DomainError as exc:
+            messages.error(request, f"milestone {payment.milestone_id}: {exc.code}: {exc.message}")
+        else:
+            messages.success(request, f"milestone {payment.milestone_id}: evidence submitted")
 
 
 @admin.register(DisputedPayment)
 class DisputeQueueAdmin(ReadOnlyAdmin):
     list_display = ("milestone", "amount_minor", "currency", "resume_state", "updated_at")
-    actions = (resolve_release, resolve_refund, resolve_split)
+    actions = (resolve_release, resolve_refund, resolve_split, chargeback_submit)
     action_form = ResolveActionForm
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Any]:
         return super().get_queryset(request).filter(state=EscrowState.DISPUTED)
 
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        # Actions need change permission; the form itself has no editable fields.
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Every staff member may look at the queue; acting on it needs the finance role.
         return bool(request.user.is_staff)
+
+    def has_finance_permission(self, request: HttpRequest) -> bool:
+        return user_has_staff_role(user=request.user, role=StaffRole.FINANCE)
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         return [f.name for f in MilestonePayment._meta.fields]
@@ -124,6 +160,12 @@ class LedgerTransactionAdmin(ReadOnlyAdmin):
 class LedgerEntryAdmin(ReadOnlyAdmin):
     list_display = ("transaction", "account", "amount_minor", "currency", "milestone")
     list_filter = ("account", "currency")
+
+
+@admin.register(Chargeback)
+class ChargebackAdmin(ReadOnlyAdmin):
+    list_display = ("dispute_id", "payment", "amount_minor", "status", "submitted_at")
+    list_filter = ("status",)
 
 
 @admin.register(PayoutAccount)

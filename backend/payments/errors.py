@@ -12,7 +12,10 @@ register_codes(
         "milestone_disputed": "The milestone is frozen by a dispute until an admin resolves it.",
         "operation_in_progress": "A payment operation on this milestone is still running.",
         "idempotency_key_reused": "This Idempotency-Key was used with a different request.",
-        "idempotency_key_in_use": "A request with this Idempotency-Key is still running.",
+        "chargeback_not_open": "No chargeback on this milestone is waiting for evidence.",
+        "chargeback_evidence_submitted": "The chargeback evidence was already submitted.",
+        "chargeback_evidence_missing": "No evidence has been given for this chargeback.",
+        "reason_required": "A finance decision needs a reason (kept in the audit log).",
         "webhook_invalid": "The webhook signature is missing, invalid or too old.",
         "provider_unavailable": "The payment provider could not be reached; retry shortly.",
     }

@@ -11,3 +11,7 @@ from django.dispatch import Signal
 milestone_payment_changed = Signal()
 # user_id, ready (bool) — a freelancer's payout account became ready or stopped being ready.
 payout_account_changed = Signal()
+# milestone_id, contract_id, notice, due_at (ISO 8601) — something will happen to held money
+# unless someone acts: notice "auto_release_reminder" (released to the freelancer at due_at
+# unless the client disputes) or "hold_window_warning" (refunded to the client at due_at).
+payment_notice = Signal()

@@ -1,6 +1,7 @@
 """Every model of the payments app, for Django's registry."""
 
 from payments.escrow.models import (
+    Chargeback,
     DisputedPayment,
     EscrowState,
     IdempotencyRecord,
@@ -15,6 +16,7 @@ from payments.ledger.models import LedgerAccount, LedgerEntry, LedgerKind, Ledge
 from payments.webhooks.models import WebhookEvent
 
 __all__ = [
+    "Chargeback",
     "DisputedPayment",
     "EscrowState",
     "IdempotencyRecord",

@@ -13,6 +13,8 @@ from payments.ledger.services import ledger_balances, ledger_unbalanced_transact
 from payments.providers import get_provider
 from payments.providers.base import ProviderError, ProviderUnavailable
 
+OPEN_STATUSES = (OperationStatus.PENDING, OperationStatus.UNKNOWN)
+
 
 def payments_reconcile(*, check_provider: bool = True) -> list[str]:
     """Every difference found, as one line each; an empty list means all agree.
@@ -68,6 +70,11 @@ def payments_reconcile(*, check_provider: bool = True) -> list[str]:
         for account in (LedgerAccount.ESCROW, LedgerAccount.FREELANCER, LedgerAccount.PLATFORM_FEE):
             if bal(account) < 0:
                 problems.append(f"{name}: {account} is negative ({bal(account)})")
+        clawing_back = any(
+            o.kind == OperationKind.CLAWBACK and o.status in OPEN_STATUSES for o in ops
+        )
+        if bal(LedgerAccount.LOSS) and not clawing_back:
+            problems.append(f"{name}: chargeback loss {-bal(LedgerAccount.LOSS)} not clawed back")
         for op in ops:
             if op.status == OperationStatus.UNKNOWN:
                 problems.append(f"{name}: operation {op.key} is unknown (provider not confirmed)")
@@ -100,7 +107,10 @@ def _provider_differences(payment: MilestonePayment, ops: list[ProviderOperation
     problems = []
     ours = {o.provider_id for o in ops if o.status == OperationStatus.SUCCEEDED}
     for op in ops:
-        if op.status != OperationStatus.SUCCEEDED or op.kind == OperationKind.PAYMENT_INTENT:
+        if op.status != OperationStatus.SUCCEEDED or op.kind in (
+            OperationKind.PAYMENT_INTENT,
+            OperationKind.EVIDENCE,
+        ):
             continue
         if op.provider_id not in seen:
             problems.append(f"{name}: {op.kind} {op.provider_id} missing at the provider")

@@ -9,13 +9,15 @@ from typing import Any
 
 import pytest
 import stripe
+from django.contrib.auth.models import Group
 
 from marketplace.accounts.models import User
+from marketplace.accounts.roles import StaffRole
 from marketplace.contracts.models import Milestone
 from payments.escrow.models import PayoutAccount
 from payments.providers import set_provider
 from payments.providers.stripe_connect import StripeConnectProvider
-from tests.factories import FirmMembershipFactory, GigFactory
+from tests.factories import FirmMembershipFactory, GigFactory, UserFactory
 from tests.factories_flow import ContractFactory, MilestoneFactory, PublicProfileFactory
 from tests.payments.fake_stripe.server import FakeStripe
 
@@ -52,6 +54,14 @@ def make_cast(*, amount_minor: int = 100_000, currency: str = "EUR", ready: bool
         stranger=PublicProfileFactory.create().user,
         milestone=milestone,
     )
+
+
+def make_staff(role: StaffRole | None) -> User:
+    """A staff member (admin access) holding `role`, or no role at all."""
+    user = UserFactory.create(is_staff=True)
+    if role is not None:
+        user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+    return user
 
 
 @pytest.fixture

@@ -41,14 +41,16 @@ def deliver(
         )
 
 
-def onboard(fake: FakeStripe, capture: Any, cast: Cast) -> PayoutAccount:
+def onboard(
+    fake: FakeStripe, capture: Any, cast: Cast, *, country: str | None = None
+) -> PayoutAccount:
     """The freelancer completes Stripe's hosted onboarding; readiness arrives by webhook."""
     PayoutAccount.objects.filter(user=cast.freelancer).delete()
     url = payout_account_onboarding_link(user=cast.freelancer)
     assert url.startswith("https://connect.stripe.test/setup/")
     account = PayoutAccount.objects.get(user=cast.freelancer)
     assert not account.ready
-    event = fake.activate_account(account.account_id)
+    event = fake.activate_account(account.account_id, country=country)
     assert deliver(capture, event, connect=True).status_code == 200
     account.refresh_from_db()
     return account

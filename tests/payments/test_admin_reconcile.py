@@ -41,7 +41,12 @@ def test_disputes_queue_resolves_with_a_split(
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             "/admin/payments/disputedpayment/",
-            {"action": "resolve_split", "_selected_action": [payment_id], "refund_minor": "30000"},
+            {
+                "action": "resolve_split",
+                "_selected_action": [payment_id],
+                "refund_minor": "30000",
+                "reason": "Two of three parts delivered",
+            },
         )
     assert response.status_code == 302
     assert state(cast.milestone) == "released"

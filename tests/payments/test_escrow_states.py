@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from common.errors import DomainError
+from marketplace.accounts.roles import StaffRole
 from payments.escrow import services
 from payments.escrow.models import EscrowState, PaymentAudit
 from payments.events import milestone_payment_changed
-from tests.payments.conftest import Cast, make_cast
+from tests.payments.conftest import Cast, make_cast, make_staff
 from tests.payments.helpers import balances, ledger_snapshot, payment, state
 
 pytestmark = pytest.mark.django_db
@@ -156,13 +157,13 @@ def test_dispute_freezes_until_an_admin_resolves(
         assert refused.value.code == "milestone_disputed"
     assert ledger_snapshot() == before
     # When an admin resolves it
-    admin = make_cast().client
-    admin.is_staff = True
+    admin = make_staff(StaffRole.FINANCE)
     run_commits(
         services.dispute_resolve,
         payment=payment(cast.milestone),
         by=admin,
         outcome=outcome,
+        reason="Work partly delivered",
         refund_minor=refund,
     )
     assert state(cast.milestone) == expected_state

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from common.errors import DomainError
+from marketplace.accounts.roles import StaffRole
 from payments.escrow import services
 from payments.escrow.models import MilestonePayment
 from payments.ledger.models import (
@@ -29,7 +30,7 @@ from payments.ledger.services import (
     ledger_post,
     ledger_unbalanced_transactions,
 )
-from tests.payments.conftest import Cast, make_cast
+from tests.payments.conftest import Cast, make_cast, make_staff
 from tests.payments.helpers import balances
 
 pytestmark = pytest.mark.django_db
@@ -117,7 +118,7 @@ class EscrowLedgerMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.casts: list[Cast] = []
-        self.admin = make_cast().client
+        self.admin = make_staff(StaffRole.FINANCE)
 
     @initialize(currencies=st.lists(st.sampled_from(["EUR", "JPY", "KWD"]), min_size=2, max_size=3))
     def setup(self, currencies: list[str]) -> None:
@@ -175,6 +176,7 @@ class EscrowLedgerMachine(RuleBasedStateMachine):
                 payment=payment,
                 by=self.admin,
                 outcome=outcome,
+                reason="x",
                 refund_minor=1230,
             )
 

@@ -95,7 +95,11 @@ def test_an_event_before_its_row_is_kept_and_retried(
     capture = django_capture_on_commit_callbacks
     # Given an account.updated for an account whose row we have not stored yet
     PayoutAccount.objects.filter(user=cast.freelancer).delete()
-    acct = fake_stripe._post_accounts("/v1/accounts", [], {"email": "x@example.test"})
+    acct = fake_stripe._post_accounts(
+        "/v1/accounts",
+        [],
+        {"email": "x@example.test", "capabilities": {"transfers": {"requested": "true"}}},
+    )
     event = fake_stripe.activate_account(acct["id"])
     # When it arrives it is acknowledged, stored, and not applied
     assert deliver(capture, event, connect=True).status_code == 200
@@ -113,7 +117,10 @@ def test_an_event_before_its_row_is_kept_and_retried(
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("outcome", "final"), [("won", "submitted"), ("lost", "charged_back")])
+@pytest.mark.parametrize(
+    ("outcome", "final"),
+    [("won", "submitted"), ("warning_closed", "submitted"), ("lost", "charged_back")],
+)
 def test_chargebacks_freeze_then_resume_or_book(
     cast: Cast,
     fake_stripe: FakeStripe,
@@ -126,11 +133,12 @@ def test_chargebacks_freeze_then_resume_or_book(
     payment = fund_and_pay(fake_stripe, capture, cast)
     with capture(execute=True):
         services.milestone_submit(milestone=cast.milestone, by=cast.freelancer)
-    deliver(capture, fake_stripe.dispute(payment.charge_id))
+    opened = fake_stripe.dispute(payment.charge_id)
+    deliver(capture, opened)
     assert state(cast.milestone) == "disputed"
-    deliver(capture, fake_stripe.dispute(payment.charge_id, status=outcome))
+    deliver(capture, fake_stripe.close_dispute(opened["data"]["object"]["id"], outcome))
     assert state(cast.milestone) == final
-    expected = {"escrow": 100_000, "client": -100_000} if outcome == "won" else {}
+    expected = {"escrow": 100_000, "client": -100_000} if outcome != "lost" else {}
     assert balances(cast.milestone) == expected
 
 

@@ -16,6 +16,9 @@ PAYMENTS_ONBOARDING_RETURN_URL = env.str(
     "PAYMENTS_ONBOARDING_RETURN_URL", default="http://localhost:8000/settings/payouts"
 )
 
+# ISO country of the platform's Stripe account: a freelancer in another Stripe region is paid
+# through charges made `on_behalf_of` their account (payments.regions). Empty: never set.
+PAYMENTS_PLATFORM_COUNTRY = env.str("PAYMENTS_PLATFORM_COUNTRY", default="").upper()
 # Platform fee: basis points of the milestone amount, at least the minimum (major units,
 # converted per currency and rounded up to a whole minor unit).
 PAYMENTS_FEE_BPS = env.int("PAYMENTS_FEE_BPS", default=1000)

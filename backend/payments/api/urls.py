@@ -12,6 +12,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path(M + "refund/", views.RefundView.as_view(), name="payment-refund"),
     path(M + "dispute/", views.DisputeView.as_view(), name="payment-dispute"),
     path(M + "cancel/", views.CancelView.as_view(), name="payment-cancel"),
+    path(
+        M + "chargeback-evidence/",
+        views.ChargebackEvidenceView.as_view(),
+        name="payment-chargeback-evidence",
+    ),
     path(M + "history/", views.HistoryView.as_view(), name="payment-history"),
     path(M + "receipts/", views.ReceiptsView.as_view(), name="payment-receipts"),
     path("payments/payout-account/", views.PayoutAccountView.as_view(), name="payout-account"),

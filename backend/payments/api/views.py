@@ -24,6 +24,7 @@ from payments.api.serializers import (
     ReceiptOutput,
 )
 from payments.escrow import services
+from payments.escrow.chargebacks import EVIDENCE_FIELDS, FIELD_LIMIT, chargeback_evidence_add
 from payments.escrow.payouts import payout_account_onboarding_link
 from payments.escrow.state import is_client
 from payments.providers import get_provider
@@ -100,14 +101,17 @@ class _PaymentActionView(APIView):
     def post(self, request: Request, milestone_id: int) -> Response:
         milestone = milestone_get_for_payments(milestone_id=milestone_id, user=request.user)
 
-        def run() -> Response:
+        def act() -> None:
             self.act(request, milestone)
+
+        def render() -> Response:
             return render_payment(request, milestone)
 
         if not self.idempotent:
-            return run()
+            act()
+            return render()
         scope = f"{type(self).__name__}:{milestone_id}"
-        return idempotent(request, scope=scope, run=run)
+        return idempotent(request, scope=scope, act=act, render=render)
 
 
 class FundView(_PaymentActionView):
@@ -205,6 +209,34 @@ class CancelView(_PaymentActionView):
 
     def act(self, request: Request, milestone: Milestone) -> Any:
         return services.milestone_cancel(milestone=milestone, by=signed_in_user(request))
+
+
+class ChargebackEvidenceView(_PaymentActionView):
+    class EvidenceInput(serializers.Serializer[dict[str, Any]]):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            for name in EVIDENCE_FIELDS:
+                self.fields[name] = serializers.CharField(
+                    required=False, allow_blank=True, max_length=FIELD_LIMIT
+                )
+
+    @extend_schema(
+        summary="Give evidence against a card chargeback (either party)",
+        description="Text fields of Stripe's dispute evidence: "
+        + ", ".join(f"`{name}`" for name in EVIDENCE_FIELDS)
+        + ". Staged on the dispute; finance staff submit it to the bank.",
+        request=EvidenceInput,
+        responses=PaymentOutput,
+    )
+    def post(self, request: Request, milestone_id: int) -> Response:
+        return super().post(request, milestone_id)
+
+    def act(self, request: Request, milestone: Milestone) -> Any:
+        data = self.EvidenceInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        return chargeback_evidence_add(
+            milestone=milestone, by=signed_in_user(request), evidence=dict(data.validated_data)
+        )
 
 
 class HistoryView(APIView):

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from payments.ledger.models import AppendOnlyModel
+
 
 class EscrowState(models.TextChoices):
     AWAITING_FUNDING = "awaiting_funding", _("Awaiting funding")
@@ -79,6 +81,9 @@ class OperationKind(models.TextChoices):
     TRANSFER = "transfer", _("Transfer")
     REFUND = "refund", _("Refund")
     REVERSAL = "reversal", _("Transfer reversal")
+    # A transfer reversal after a lost chargeback (booked against the loss, not the escrow).
+    CLAWBACK = "clawback", _("Chargeback clawback")
+    EVIDENCE = "dispute_evidence", _("Chargeback evidence")
 
 
 class OperationStatus(models.TextChoices):
@@ -109,6 +114,9 @@ class ProviderOperation(models.Model):
     # The operation that must succeed first (a reversal before its refund).
     after = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT)
     error = models.CharField(max_length=200, blank=True)
+    # What the call sends beyond the amount, fixed when the row is written (dispute evidence),
+    # so a retry under the same idempotency key sends the same parameters.
+    payload = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -123,12 +131,37 @@ class ProviderOperation(models.Model):
         return f"{self.key}:{self.attempt}"
 
 
+class Chargeback(models.Model):
+    """A card dispute on a milestone's charge (Stripe `du_…`/`dp_…`), as last fetched, and the
+    evidence the parties gave for it (Stripe's text evidence fields)."""
+
+    payment = models.ForeignKey(
+        MilestonePayment, on_delete=models.PROTECT, related_name="chargebacks"
+    )
+    dispute_id = models.CharField(max_length=120, unique=True)
+    amount_minor = models.BigIntegerField()
+    status = models.CharField(max_length=32)
+    evidence = models.JSONField(default=dict, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ("-id",)
+
+    def __str__(self) -> str:
+        return f"{self.dispute_id} {self.status}"
+
+
 class PayoutAccount(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="payout_account"
     )
     provider = models.CharField(max_length=10)
     account_id = models.CharField(max_length=120, unique=True)
+    # ISO country of the connected account (from the provider); decides `on_behalf_of`.
+    country = models.CharField(max_length=2, blank=True)
+    card_payments_active = models.BooleanField(default=False)
     transfers_active = models.BooleanField(default=False)
     payouts_enabled = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
@@ -141,7 +174,10 @@ class PayoutAccount(models.Model):
         return self.transfers_active and self.payouts_enabled
 
 
-class PaymentAudit(models.Model):
+class PaymentAudit(AppendOnlyModel):
+    """Who did what to a milestone's money, and why: append-only like the ledger (a Python
+    guard here, a PostgreSQL trigger in migration 0003)."""
+
     payment = models.ForeignKey(MilestonePayment, on_delete=models.PROTECT, related_name="audit")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

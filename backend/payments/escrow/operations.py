@@ -28,6 +28,7 @@ from payments.ledger.models import LedgerAccount, LedgerKind
 from payments.ledger.services import ledger_post
 from payments.providers import get_provider
 from payments.providers.base import (
+    DisputeInfo,
     MoneyMovement,
     PaymentIntentInfo,
     ProviderError,
@@ -37,6 +38,9 @@ from payments.providers.base import (
 logger = logging.getLogger(__name__)
 S = EscrowState
 OPEN = (OperationStatus.PENDING, OperationStatus.UNKNOWN)
+Result = MoneyMovement | PaymentIntentInfo | DisputeInfo
+# Operations that move no escrowed money (a busy milestone does not wait for them).
+NOT_MONEY = (OperationKind.PAYMENT_INTENT, OperationKind.EVIDENCE)
 
 
 def operation_execute(*, op_id: int) -> ProviderOperation:
@@ -78,7 +82,7 @@ def _metadata(op: ProviderOperation) -> dict[str, str]:
     return {"operation": str(op.pk), "milestone": str(op.payment.milestone_id)}
 
 
-def _call(op: ProviderOperation) -> MoneyMovement | PaymentIntentInfo:
+def _call(op: ProviderOperation) -> Result:
     provider = get_provider()
     payment = op.payment
     if op.kind == OperationKind.PAYMENT_INTENT:
@@ -87,6 +91,14 @@ def _call(op: ProviderOperation) -> MoneyMovement | PaymentIntentInfo:
             currency=payment.currency,
             transfer_group=payment.transfer_group,
             metadata=_metadata(op),
+            idempotency_key=op.idempotency_key,
+            on_behalf_of=str(op.payload.get("on_behalf_of", "")),
+        )
+    if op.kind == OperationKind.EVIDENCE:
+        return provider.dispute_update(
+            dispute_id=str(op.payload["dispute"]),
+            evidence=dict(op.payload["evidence"]),
+            submit=bool(op.payload["submit"]),
             idempotency_key=op.idempotency_key,
         )
     if op.kind == OperationKind.TRANSFER:
@@ -119,13 +131,20 @@ def _transfer(payment: MilestonePayment) -> ProviderOperation:
     return payment.ops.get(kind=OperationKind.TRANSFER, status=OperationStatus.SUCCEEDED)
 
 
-def _find_existing(op: ProviderOperation) -> MoneyMovement | None:
+def _find_existing(op: ProviderOperation) -> MoneyMovement | DisputeInfo | None:
     provider = get_provider()
     payment = op.payment
     if op.kind == OperationKind.PAYMENT_INTENT:
         # An unconfirmed PaymentIntent moves no money: a fresh one (new key) is harmless, and
         # the client only ever confirms the one whose client secret we stored.
         return None
+    if op.kind == OperationKind.EVIDENCE:
+        # Took effect if the dispute holds our evidence (and, to submit, was submitted).
+        dispute = provider.dispute_retrieve(dispute_id=str(op.payload["dispute"]))
+        ours = dict(op.payload["evidence"])
+        landed = all(dispute.evidence.get(k) == v for k, v in ours.items())
+        submitted = dispute.submission_count > 0 or not op.payload["submit"]
+        return dispute if landed and submitted else None
     if op.kind == OperationKind.TRANSFER:
         candidates = provider.transfers_list(transfer_group=payment.transfer_group)
     elif op.kind == OperationKind.REFUND:
@@ -135,7 +154,7 @@ def _find_existing(op: ProviderOperation) -> MoneyMovement | None:
     return next((c for c in candidates if c.metadata.get("operation") == str(op.pk)), None)
 
 
-def _succeed(op: ProviderOperation, result: MoneyMovement | PaymentIntentInfo) -> None:
+def _succeed(op: ProviderOperation, result: Result) -> None:
     op.status = OperationStatus.SUCCEEDED
     op.provider_id = result.id
     op.error = ""
@@ -152,7 +171,14 @@ def _succeed(op: ProviderOperation, result: MoneyMovement | PaymentIntentInfo) -
                 payment_id=payment.pk, payment_intent_id=result.id, charge_id=result.latest_charge
             )
         return
+    if isinstance(result, DisputeInfo):
+        from payments.escrow.chargebacks import chargeback_evidence_sent
+
+        chargeback_evidence_sent(op=op, dispute=result)
+        return
     operation_post(payment, op)
+    if op.kind == OperationKind.CLAWBACK:
+        audit(payment, actor=None, action="clawback_succeeded", operation=op.pk)
     for follower in ProviderOperation.objects.filter(after=op, status=OperationStatus.PENDING):
         from payments.tasks import operation_execute as task
 
@@ -175,6 +201,10 @@ def operation_post(payment: MilestonePayment, op: ProviderOperation) -> None:
     elif op.kind == OperationKind.REVERSAL:
         kind = LedgerKind.REVERSAL
         lines = [(LedgerAccount.FREELANCER, -amount), (LedgerAccount.ESCROW, amount)]
+    elif op.kind == OperationKind.CLAWBACK:
+        # After a lost chargeback: the freelancer's payout comes back and covers the loss.
+        kind = LedgerKind.CLAWBACK
+        lines = [(LedgerAccount.FREELANCER, -amount), (LedgerAccount.LOSS, amount)]
     else:
         kind = LedgerKind.REFUND
         lines = [
@@ -213,7 +243,7 @@ def _settle(payment: MilestonePayment) -> None:
     """When no operation is open any more, a busy milestone takes its resting state."""
     if payment.state not in (S.RELEASING, S.REFUNDING):
         return
-    if payment.ops.exclude(kind=OperationKind.PAYMENT_INTENT).filter(status__in=OPEN).exists():
+    if payment.ops.exclude(kind__in=NOT_MONEY).filter(status__in=OPEN).exists():
         return
     released = payment.ops.filter(
         kind=OperationKind.TRANSFER, status=OperationStatus.SUCCEEDED

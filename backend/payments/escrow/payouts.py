@@ -60,7 +60,17 @@ def payout_account_apply(*, info: AccountInfo) -> PayoutAccount | None:
         was_ready = account.ready
         account.transfers_active = info.transfers_active
         account.payouts_enabled = info.payouts_enabled
-        account.save(update_fields=["transfers_active", "payouts_enabled", "updated_at"])
+        account.card_payments_active = info.card_payments_active
+        account.country = info.country or account.country
+        account.save(
+            update_fields=[
+                "transfers_active",
+                "payouts_enabled",
+                "card_payments_active",
+                "country",
+                "updated_at",
+            ]
+        )
         if account.ready != was_ready:
             emit_on_commit(payout_account_changed, user_id=account.user_id, ready=account.ready)
         return account

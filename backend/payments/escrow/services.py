@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.errors import Conflict, ValidationFailed
 from marketplace.accounts.models import User
+from marketplace.accounts.roles import StaffRole, staff_role_require
 from marketplace.contracts.models import ContractStatus, Milestone
 from payments.escrow.models import (
     EscrowState,
@@ -20,6 +21,8 @@ from payments.escrow.models import (
     ProviderOperation,
 )
 from payments.escrow.state import (
+    audit,
+    finance_reason,
     freelancer_user_id,
     payment_lock,
     require_party,
@@ -29,6 +32,7 @@ from payments.escrow.state import (
 from payments.ledger.models import LedgerAccount, LedgerKind
 from payments.ledger.services import ledger_post
 from payments.money import fee_split, validate_amount
+from payments.regions import on_behalf_of_for
 
 S = EscrowState
 HELD = (S.FUNDED, S.SUBMITTED)
@@ -47,6 +51,7 @@ def _new_op(
     *,
     fee_part: int = 0,
     after: ProviderOperation | None = None,
+    payload: dict[str, str] | None = None,
 ) -> ProviderOperation:
     n = payment.ops.filter(kind=kind).count() + 1
     op = ProviderOperation.objects.create(
@@ -56,6 +61,7 @@ def _new_op(
         amount_minor=amount,
         fee_part_minor=fee_part,
         after=after,
+        payload=payload or {},
     )
     if after is None:
         _schedule(op)
@@ -79,7 +85,12 @@ def milestone_fund(*, milestone: Milestone, by: User) -> MilestonePayment:
         payment.currency = milestone.currency
         payment.fee_minor = split.fee_minor
         payment.payout_minor = split.payout_minor
-        _new_op(payment, OperationKind.PAYMENT_INTENT, milestone.amount_minor)
+        _new_op(
+            payment,
+            OperationKind.PAYMENT_INTENT,
+            milestone.amount_minor,
+            payload=_settlement(payment),
+        )
         return transition(
             payment,
             S.FUNDING,
@@ -87,6 +98,21 @@ def milestone_fund(*, milestone: Milestone, by: User) -> MilestonePayment:
             action="fund",
             fields=("amount_minor", "currency", "fee_minor", "payout_minor"),
         )
+
+
+def _settlement(payment: MilestonePayment) -> dict[str, str]:
+    """`on_behalf_of` for a freelancer in another Stripe region (see `payments.regions`); their
+    account must be able to take card payments then, or Stripe refuses the charge."""
+    account = PayoutAccount.objects.filter(user_id=freelancer_user_id(payment)).first()
+    on_behalf_of = on_behalf_of_for(account)
+    if not on_behalf_of:
+        return {}
+    if account is None or not account.card_payments_active:
+        raise Conflict(
+            "payout_account_not_ready",
+            _("The freelancer's payout account cannot take payments from this region yet."),
+        )
+    return {"on_behalf_of": on_behalf_of}
 
 
 def payment_mark_funded(*, payment_id: int, payment_intent_id: str, charge_id: str) -> None:
@@ -253,30 +279,51 @@ def milestone_dispute_open(*, milestone: Milestone, by: User, reason: str) -> Mi
 
 
 def dispute_resolve(
-    *, payment: MilestonePayment, by: User, outcome: str, refund_minor: int = 0
+    *,
+    payment: MilestonePayment,
+    by: User,
+    outcome: str,
+    reason: str,
+    refund_minor: int = 0,
 ) -> MilestonePayment:
-    """An admin ends a dispute: `release` everything, `refund` everything, or `split` —
-    refund `refund_minor` to the client and release the rest. A failed provider call brings the
-    milestone back to the disputes queue."""
+    """Finance staff end a dispute: `release` everything, `refund` everything, or `split` —
+    refund `refund_minor` to the client and release the rest. Needs the FINANCE staff role and
+    a reason, both kept in the audit log. A failed provider call brings the milestone back to
+    the disputes queue."""
+    staff_role_require(user=by, role=StaffRole.FINANCE)
+    reason = finance_reason(reason)
     with transaction.atomic():
         payment = payment_lock(milestone=payment.milestone)
         require_state(payment, S.DISPUTED)
-        remaining = payment.amount_minor - payment.refunded_minor
-        if outcome == "release":
-            return _start_release(payment, actor=by, resume=S.DISPUTED)
-        if outcome == "refund":
-            return _start_refund(payment, remaining, actor=by, resume=S.DISPUTED)
-        if outcome != "split":
-            raise ValidationFailed("validation_error", _("Unknown outcome."), outcome=[outcome])
-        validate_amount(amount_minor=refund_minor, currency=payment.currency)
-        if refund_minor >= remaining:
-            raise ValidationFailed(
-                "refund_too_large", _("A split must leave something to release.")
-            )
-        refund = _new_op(payment, OperationKind.REFUND, refund_minor)
-        return _start_release(
-            payment, actor=by, resume=S.DISPUTED, after=refund, refunding=refund_minor
+        audit(
+            payment,
+            actor=by,
+            action="dispute_resolved",
+            from_state=payment.state,
+            outcome=outcome,
+            reason=reason,
+            refund_minor=refund_minor if outcome == "split" else 0,
         )
+        return _resolve(payment, by=by, outcome=outcome, refund_minor=refund_minor)
+
+
+def _resolve(
+    payment: MilestonePayment, *, by: User, outcome: str, refund_minor: int
+) -> MilestonePayment:
+    remaining = payment.amount_minor - payment.refunded_minor
+    if outcome == "release":
+        return _start_release(payment, actor=by, resume=S.DISPUTED)
+    if outcome == "refund":
+        return _start_refund(payment, remaining, actor=by, resume=S.DISPUTED)
+    if outcome != "split":
+        raise ValidationFailed("validation_error", _("Unknown outcome."), outcome=[outcome])
+    validate_amount(amount_minor=refund_minor, currency=payment.currency)
+    if refund_minor >= remaining:
+        raise ValidationFailed("refund_too_large", _("A split must leave something to release."))
+    refund = _new_op(payment, OperationKind.REFUND, refund_minor)
+    return _start_release(
+        payment, actor=by, resume=S.DISPUTED, after=refund, refunding=refund_minor
+    )
 
 
 def milestone_cancel(*, milestone: Milestone, by: User) -> MilestonePayment:

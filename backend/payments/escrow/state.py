@@ -16,7 +16,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from common.errors import Conflict, Forbidden
+from common.errors import Conflict, Forbidden, ValidationFailed
 from marketplace.accounts.models import User
 from marketplace.contracts.models import Milestone
 from marketplace.contracts.services import milestone_set_payment_status
@@ -136,3 +136,15 @@ def audit(
         to_state=to_state,
         details=details,
     )
+
+
+def finance_reason(reason: str) -> str:
+    """The reason a finance decision must give (kept in the audit log); blank is refused."""
+    cleaned = (reason or "").strip()
+    if not cleaned:
+        raise ValidationFailed(
+            "reason_required",
+            _("Give a reason for this decision."),
+            reason=[str(_("This field is required."))],
+        )
+    return cleaned[:500]

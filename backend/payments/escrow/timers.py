@@ -13,9 +13,11 @@ from django.conf import settings
 from django.db import transaction
 
 from common.errors import DomainError
+from marketplace.events import emit_on_commit
 from payments.escrow.models import EscrowState, MilestonePayment
 from payments.escrow.services import _start_refund, milestone_release
 from payments.escrow.state import audit, payment_lock
+from payments.events import payment_notice
 
 logger = logging.getLogger(__name__)
 S = EscrowState
@@ -34,12 +36,9 @@ def payments_auto_release(*, now: dt.datetime) -> list[int]:
             if locked.state == S.SUBMITTED and locked.reminded_at is None:
                 locked.reminded_at = now
                 locked.save(update_fields=["reminded_at", "updated_at"])
-                audit(
-                    locked,
-                    actor=None,
-                    action="auto_release_reminder",
-                    due=str(locked.submitted_at + days) if locked.submitted_at else "",
-                )
+                due = (locked.submitted_at or now) + days
+                audit(locked, actor=None, action="auto_release_reminder", due=str(due))
+                _notice(locked, "auto_release_reminder", due)
     released: list[int] = []
     for payment in MilestonePayment.objects.filter(
         state=S.SUBMITTED, submitted_at__lte=now - days
@@ -70,7 +69,9 @@ def payments_hold_guard(*, now: dt.datetime) -> list[int]:
             if locked.hold_warned_at is None:
                 locked.hold_warned_at = now
                 locked.save(update_fields=["hold_warned_at", "updated_at"])
-                audit(locked, actor=None, action="hold_window_warning")
+                due = (locked.funded_at or now) + window - act
+                audit(locked, actor=None, action="hold_window_warning", due=str(due))
+                _notice(locked, "hold_window_warning", due)
     refunded: list[int] = []
     for payment in MilestonePayment.objects.filter(
         state__in=(S.FUNDED, S.SUBMITTED), funded_at__lte=now - window + act
@@ -84,3 +85,14 @@ def payments_hold_guard(*, now: dt.datetime) -> list[int]:
             audit(locked, actor=None, action="hold_window_refund")
         refunded.append(payment.milestone_id)
     return refunded
+
+
+def _notice(payment: MilestonePayment, notice: str, due: dt.datetime) -> None:
+    """Tell the parties (chat turns it into a notification and, unread, an email)."""
+    emit_on_commit(
+        payment_notice,
+        milestone_id=payment.milestone_id,
+        contract_id=payment.milestone.contract_id,
+        notice=notice,
+        due_at=due.isoformat(),
+    )

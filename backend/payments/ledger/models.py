@@ -6,6 +6,7 @@ entries. Accounts and what a positive balance means:
     client        the negative of what the client has paid in net (refunds bring it to 0)
     freelancer    what was paid out to the freelancer for a milestone
     platform_fee  the platform's fee earned on released milestones
+    loss          (negative) released money lost to a chargeback, until clawed back
 Posted rows cannot change: `LedgerQuerySet` refuses updates and deletes in Python, and a
 PostgreSQL trigger (migration 0001) refuses them in the database.
 """
@@ -23,6 +24,8 @@ class LedgerAccount(models.TextChoices):
     CLIENT = "client", _("Client")
     FREELANCER = "freelancer", _("Freelancer")
     PLATFORM_FEE = "platform_fee", _("Platform fee")
+    # (negative) released money a lost chargeback took from the platform, until clawed back
+    LOSS = "loss", _("Chargeback loss")
 
 
 class LedgerKind(models.TextChoices):
@@ -31,18 +34,19 @@ class LedgerKind(models.TextChoices):
     REFUND = "refund", _("Refund")
     REVERSAL = "reversal", _("Transfer reversal")
     CHARGEBACK = "chargeback", _("Chargeback")
+    CLAWBACK = "clawback", _("Chargeback clawback")
 
 
 class AppendOnlyError(Exception):
-    """Raised when code tries to change a posted ledger row."""
+    """Raised when code tries to change a posted ledger or audit row."""
 
 
 class LedgerQuerySet(models.QuerySet[Any]):
     def update(self, **kwargs: Any) -> int:
-        raise AppendOnlyError("ledger rows are append-only")
+        raise AppendOnlyError("posted rows are append-only")
 
     def delete(self) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("ledger rows are append-only")
+        raise AppendOnlyError("posted rows are append-only")
 
 
 class AppendOnlyModel(models.Model):
@@ -53,11 +57,11 @@ class AppendOnlyModel(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
-            raise AppendOnlyError("ledger rows are append-only")
+            raise AppendOnlyError("posted rows are append-only")
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
-        raise AppendOnlyError("ledger rows are append-only")
+        raise AppendOnlyError("posted rows are append-only")
 
 
 class LedgerTransaction(AppendOnlyModel):

@@ -23,6 +23,25 @@ class AccountInfo:
     id: str
     transfers_active: bool
     payouts_enabled: bool
+    country: str = ""
+    card_payments_active: bool = False
+
+
+@dataclass(frozen=True)
+class DisputeInfo:
+    """A card dispute (chargeback) as the provider reports it."""
+
+    id: str
+    charge: str
+    amount: int
+    status: str
+    evidence: dict[str, str] = field(default_factory=dict)
+    submission_count: int = 0
+
+    @property
+    def closed(self) -> bool:
+        # `warning_closed`: an inquiry that never became a chargeback (nothing was taken).
+        return self.status in ("won", "lost", "warning_closed")
 
 
 @dataclass(frozen=True)
@@ -63,6 +82,7 @@ class Provider(Protocol):
         transfer_group: str,
         metadata: dict[str, str],
         idempotency_key: str,
+        on_behalf_of: str = "",
     ) -> PaymentIntentInfo: ...
 
     def payment_intent_retrieve(self, *, payment_intent_id: str) -> PaymentIntentInfo: ...
@@ -92,3 +112,9 @@ class Provider(Protocol):
     ) -> MoneyMovement: ...
 
     def transfer_reversals_list(self, *, transfer_id: str) -> list[MoneyMovement]: ...
+
+    def dispute_retrieve(self, *, dispute_id: str) -> DisputeInfo: ...
+
+    def dispute_update(
+        self, *, dispute_id: str, evidence: dict[str, str], submit: bool, idempotency_key: str
+    ) -> DisputeInfo: ...

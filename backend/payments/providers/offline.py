@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 
-from payments.providers.base import AccountInfo, MoneyMovement, PaymentIntentInfo
+from payments.providers.base import AccountInfo, DisputeInfo, MoneyMovement, PaymentIntentInfo
 
 
 def _id(prefix: str, key: str) -> str:
@@ -19,7 +19,10 @@ class OfflineProvider:
 
     def account_create(self, *, user_id: int, email: str, idempotency_key: str) -> AccountInfo:
         return AccountInfo(
-            id=_id("acct", idempotency_key), transfers_active=True, payouts_enabled=True
+            id=_id("acct", idempotency_key),
+            transfers_active=True,
+            payouts_enabled=True,
+            card_payments_active=True,
         )
 
     def account_retrieve(self, *, account_id: str) -> AccountInfo:
@@ -37,6 +40,7 @@ class OfflineProvider:
         transfer_group: str,
         metadata: dict[str, str],
         idempotency_key: str,
+        on_behalf_of: str = "",
     ) -> PaymentIntentInfo:
         pi = _id("pi", idempotency_key)
         return PaymentIntentInfo(
@@ -83,3 +87,12 @@ class OfflineProvider:
 
     def transfer_reversals_list(self, *, transfer_id: str) -> list[MoneyMovement]:
         return []
+
+    # No card network offline, so no chargebacks: nothing ever refers to a dispute here.
+    def dispute_retrieve(self, *, dispute_id: str) -> DisputeInfo:
+        raise NotImplementedError("offline payments have no chargebacks")
+
+    def dispute_update(
+        self, *, dispute_id: str, evidence: dict[str, str], submit: bool, idempotency_key: str
+    ) -> DisputeInfo:
+        raise NotImplementedError("offline payments have no chargebacks")

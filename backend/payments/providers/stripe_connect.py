@@ -8,12 +8,13 @@ to `ProviderError` (definitive 4xx) or `ProviderUnavailable` (no answer / 5xx: a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import stripe
 
 from payments.providers.base import (
     AccountInfo,
+    DisputeInfo,
     MoneyMovement,
     PaymentIntentInfo,
     ProviderError,
@@ -50,10 +51,27 @@ def _metadata(obj: Any) -> dict[str, str]:
 def _account(account: stripe.Account) -> AccountInfo:
     capabilities = account.capabilities
     transfers = getattr(capabilities, "transfers", None) if capabilities else None
+    card_payments = getattr(capabilities, "card_payments", None) if capabilities else None
     return AccountInfo(
         id=account.id,
         transfers_active=transfers == "active",
         payouts_enabled=bool(account.payouts_enabled),
+        country=str(account.country or "").upper(),
+        card_payments_active=card_payments == "active",
+    )
+
+
+def _dispute(dispute: stripe.Dispute) -> DisputeInfo:
+    charge = dispute.charge
+    evidence = dispute.evidence.to_dict() if dispute.evidence else {}
+    details = dispute.evidence_details
+    return DisputeInfo(
+        id=dispute.id,
+        charge=charge if isinstance(charge, str) else charge.id,
+        amount=dispute.amount,
+        status=dispute.status,
+        evidence={str(k): str(v) for k, v in evidence.items() if isinstance(v, str)},
+        submission_count=int(details.submission_count) if details else 0,
     )
 
 
@@ -88,7 +106,12 @@ class StripeConnectProvider:
                             "losses": {"payments": "application"},
                             "stripe_dashboard": {"type": "express"},
                         },
-                        "capabilities": {"transfers": {"requested": True}},
+                        # card_payments lets a cross-region charge settle `on_behalf_of` the
+                        # freelancer (Stripe refuses it without); Stripe wants transfers too.
+                        "capabilities": {
+                            "card_payments": {"requested": True},
+                            "transfers": {"requested": True},
+                        },
                         "metadata": {"user": str(user_id)},
                     },
                     options={"idempotency_key": idempotency_key},
@@ -120,18 +143,22 @@ class StripeConnectProvider:
         transfer_group: str,
         metadata: dict[str, str],
         idempotency_key: str,
+        on_behalf_of: str = "",
     ) -> PaymentIntentInfo:
+        params: stripe.params.PaymentIntentCreateParams = {
+            "amount": amount,
+            "currency": currency.lower(),
+            "transfer_group": transfer_group,
+            "metadata": metadata,
+            "automatic_payment_methods": {"enabled": True},
+        }
+        if on_behalf_of:
+            # The freelancer's account is the settlement merchant (cross-region charges).
+            params["on_behalf_of"] = on_behalf_of
         return _intent(
             _call(
                 lambda: self.client.v1.payment_intents.create(
-                    params={
-                        "amount": amount,
-                        "currency": currency.lower(),
-                        "transfer_group": transfer_group,
-                        "metadata": metadata,
-                        "automatic_payment_methods": {"enabled": True},
-                    },
-                    options={"idempotency_key": idempotency_key},
+                    params=params, options={"idempotency_key": idempotency_key}
                 )
             )
         )
@@ -213,3 +240,23 @@ class StripeConnectProvider:
             lambda: self.client.v1.transfers.reversals.list(transfer_id, params={"limit": 100})
         )
         return [MoneyMovement(id=r.id, amount=r.amount, metadata=_metadata(r)) for r in page.data]
+
+    def dispute_retrieve(self, *, dispute_id: str) -> DisputeInfo:
+        return _dispute(_call(lambda: self.client.v1.disputes.retrieve(dispute_id)))
+
+    def dispute_update(
+        self, *, dispute_id: str, evidence: dict[str, str], submit: bool, idempotency_key: str
+    ) -> DisputeInfo:
+        # `submit=False` stages the evidence; `True` sends it to the bank (no changes after).
+        # Our keys are a subset of the SDK's evidence fields (`payments.escrow.chargebacks`).
+        params: stripe.params.DisputeUpdateParams = {
+            "evidence": cast("stripe.params.DisputeUpdateParamsEvidence", evidence),
+            "submit": submit,
+        }
+        return _dispute(
+            _call(
+                lambda: self.client.v1.disputes.update(
+                    dispute_id, params=params, options={"idempotency_key": idempotency_key}
+                )
+            )
+        )

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.errors import ValidationFailed
+from payments.escrow.chargebacks import chargeback_apply
 from payments.escrow.models import (
     EscrowState,
     MilestonePayment,
@@ -29,8 +30,6 @@ from payments.escrow.operations import operation_post
 from payments.escrow.payouts import payout_account_apply
 from payments.escrow.services import payment_mark_funded
 from payments.escrow.state import audit, payment_lock, transition
-from payments.ledger.models import LedgerAccount, LedgerKind
-from payments.ledger.services import ledger_balance, ledger_post
 from payments.providers import get_provider
 from payments.providers.base import AccountInfo
 from payments.webhooks.models import WebhookEvent
@@ -127,52 +126,21 @@ def _apply(event: WebhookEvent) -> None:
             )
     elif kind == "charge.refunded":
         _external_refunds(str(obj.get("id") or ""))
-    elif kind in ("charge.dispute.created", "charge.dispute.closed"):
-        _dispute(obj, closed=kind.endswith("closed"))
+    elif kind in ("charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed"):
+        _dispute(obj)
     else:
         logger.info("payments_webhook_ignored", extra={"type": kind})
 
 
-def _dispute(obj: dict[str, Any], *, closed: bool) -> None:
-    """A chargeback freezes the milestone; when it closes, won resumes, lost books it."""
-    charge = str(obj.get("charge") or "")
-    found = MilestonePayment.objects.filter(charge_id=charge).first()
+def _dispute(obj: dict[str, Any]) -> None:
+    """A chargeback freezes the milestone; when it closes, won resumes, lost books it and
+    claws back what was paid out. The dispute is fetched again: its events may arrive in any
+    order, and the current object says where it stands."""
+    dispute = get_provider().dispute_retrieve(dispute_id=str(obj.get("id") or ""))
+    found = MilestonePayment.objects.filter(charge_id=dispute.charge).first()
     if found is None:
-        raise NotReady(f"charge {charge}")
-    payment = payment_lock(milestone=found.milestone)
-    if not closed:
-        if payment.state in (S.FUNDED, S.SUBMITTED, S.RELEASED):
-            payment.resume_state = payment.state
-            transition(
-                payment,
-                S.DISPUTED,
-                actor=None,
-                action="chargeback_opened",
-                fields=("resume_state",),
-            )
-        return
-    if payment.state != S.DISPUTED:
-        return
-    if obj.get("status") == "won":
-        transition(payment, EscrowState(payment.resume_state), actor=None, action="chargeback_won")
-        return
-    held = ledger_balance(account=LedgerAccount.ESCROW, milestone_id=payment.milestone_id)
-    if held:
-        ledger_post(
-            key=f"chargeback:{obj.get('id')}",
-            kind=LedgerKind.CHARGEBACK,
-            milestone=payment.milestone,
-            freelancer_user_id=int(payment.milestone.contract.freelancer.user_id),
-            lines=[(LedgerAccount.ESCROW, -held), (LedgerAccount.CLIENT, held)],
-        )
-    # Money already paid out stays with the freelancer; clawing it back is an admin decision.
-    transition(
-        payment,
-        S.CHARGED_BACK,
-        actor=None,
-        action="chargeback_lost",
-        clawback_needed=payment.resume_state == S.RELEASED,
-    )
+        raise NotReady(f"charge {dispute.charge}")
+    chargeback_apply(payment=payment_lock(milestone=found.milestone), dispute=dispute)
 
 
 def _external_refunds(charge: str) -> None:

@@ -21,6 +21,9 @@ from urllib.parse import parse_qsl, urlsplit
 import stripe
 from stripe._http_client import HTTPClient
 
+from tests.payments.fake_stripe.accounts import AccountsMixin
+from tests.payments.fake_stripe.disputes import DisputesMixin
+
 THREE_DECIMAL = {"bhd", "jod", "kwd", "omr", "tnd"}
 
 
@@ -42,11 +45,12 @@ def _nest(pairs: list[tuple[str, str]]) -> dict[str, Any]:
     return out
 
 
-class FakeStripe(HTTPClient):
+class FakeStripe(AccountsMixin, DisputesMixin, HTTPClient):
     name = "fake"
 
-    def __init__(self) -> None:
+    def __init__(self, *, platform_country: str = "DE") -> None:
         super().__init__()
+        self.platform_country = platform_country
         self.lock = threading.RLock()
         self.counter = itertools.count(1)
         self.objects: dict[str, dict[str, Any]] = {}
@@ -67,14 +71,6 @@ class FakeStripe(HTTPClient):
     def of_type(self, obj: str) -> list[dict[str, Any]]:
         return [o for o in self.objects.values() if o["object"] == obj]
 
-    def activate_account(self, account_id: str, *, active: bool = True) -> dict[str, Any]:
-        with self.lock:
-            account = self.objects[account_id]
-            account["capabilities"] = {"transfers": "active" if active else "inactive"}
-            account["payouts_enabled"] = active
-            account["charges_enabled"] = active
-            return self._event("account.updated", account, account=account_id)
-
     def succeed_payment_intent(self, pi_id: str) -> dict[str, Any]:
         """What Stripe.js confirming the card does: a charge, platform balance, an event."""
         with self.lock:
@@ -88,6 +84,7 @@ class FakeStripe(HTTPClient):
                     "currency": pi["currency"],
                     "payment_intent": pi_id,
                     "transfer_group": pi.get("transfer_group"),
+                    "on_behalf_of": pi.get("on_behalf_of"),
                     "status": "succeeded",
                 },
             )
@@ -103,20 +100,6 @@ class FakeStripe(HTTPClient):
         with self.lock:
             self._post_refunds("/v1/refunds", [], {"payment_intent": pi_id, "amount": str(amount)})
             return self.events[-1]
-
-    def dispute(self, charge_id: str, *, status: str | None = None) -> dict[str, Any]:
-        with self.lock:
-            dispute = self._store(
-                "dp",
-                {
-                    "object": "dispute",
-                    "charge": charge_id,
-                    "amount": self.objects[charge_id]["amount"],
-                    "status": status or "needs_response",
-                },
-            )
-            kind = "charge.dispute.closed" if status else "charge.dispute.created"
-            return self._event(kind, dispute)
 
     # --- the HTTP seam -------------------------------------------------------------------
 
@@ -246,36 +229,22 @@ class FakeStripe(HTTPClient):
             raise StripeFailure(404, "resource_missing", f"Unrecognized request URL ({path})")
         return dict(handler(path, segments[1:], params))
 
-    def _post_accounts(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
-        return self._store(
-            "acct",
-            {
-                "object": "account",
-                "email": params.get("email"),
-                "capabilities": {"transfers": "inactive"},
-                "payouts_enabled": False,
-                "charges_enabled": False,
-                "metadata": params.get("metadata", {}),
-            },
-        )
-
-    def _get_accounts(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
-        return self._get(rest[0], "account")
-
-    def _post_account_links(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
-        account = self._get(params.get("account", ""), "account")
-        return {
-            "object": "account_link",
-            "url": f"https://connect.stripe.test/setup/e/{account['id']}/{next(self.counter)}",
-            "created": int(time.time()),
-            "expires_at": int(time.time()) + 300,
-        }
-
     def _post_payment_intents(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
         currency = params.get("currency", "")
+        on_behalf_of = params.get("on_behalf_of")
+        if on_behalf_of:
+            merchant = self._get(on_behalf_of, "account")
+            if merchant["capabilities"].get("card_payments") != "active":
+                raise StripeFailure(
+                    400,
+                    "",
+                    "You cannot create a charge on a connected account without the "
+                    "`card_payments` capability enabled.",
+                )
         return self._store(
             "pi",
             {
+                "on_behalf_of": on_behalf_of,
                 "object": "payment_intent",
                 "amount": self._amount(params, currency),
                 "currency": currency,
@@ -301,6 +270,16 @@ class FakeStripe(HTTPClient):
                 400, "insufficient_capabilities_for_transfer", "Destination cannot receive"
             )
         source = params.get("source_transaction")
+        if self._region(account["country"]) != self._region(self.platform_country):
+            # Across regions only the account a charge settled on behalf of may be paid.
+            charge_for = self.objects.get(source or "", {}).get("on_behalf_of")
+            if charge_for != account["id"]:
+                raise StripeFailure(
+                    400,
+                    "",
+                    f"Funds can't be sent to accounts located in {account['country']} because "
+                    "it's restricted outside of your platform's region.",
+                )
         if source:
             charge = self._get(source, "charge")
             used = sum(
