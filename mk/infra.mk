@@ -12,7 +12,12 @@ PROD_SMOKE_REDIS_URL ?= redis://127.0.0.1:6379/14
 
 # The outer pytest only drives HTTP and websockets: it gets the embedded defaults (a throw-away
 # SQLite file it never touches); the production processes get their own environment.
-prod-smoke: install ## Production-mode smoke: gunicorn + uvicorn + Celery on PostgreSQL/Redis, one deal
+prod-smoke: install ## Production-mode smoke: nginx, gunicorn, uvicorn, Celery on PostgreSQL/Redis, one deal
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
+		echo "nginx is missing: installing nginx-light with apt-get"; \
+		sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$sudo apt-get update -qq && $$sudo apt-get install -y -qq nginx-light >/dev/null; \
+	}
 	@mkdir -p $(REPORTS)
 	@rm -f var/prod-smoke-driver.sqlite3* $(REPORTS)/prod-smoke.steps
 	@status=0; \

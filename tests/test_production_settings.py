@@ -139,3 +139,15 @@ def test_swagger_ui_runs_without_inline_script() -> None:
         "'unsafe-inline'"
         not in page["Content-Security-Policy"].split("script-src")[1].split(";")[0]
     )
+
+
+def test_concurrent_readiness_probes_do_not_fail_each_other() -> None:
+    # Probes of several pods (or a slow probe and the next one) overlap on the shared cache.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from common.health import check_cache
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        results = list(pool.map(lambda _: check_cache(), range(400)))
+
+    assert set(results) == {"ok"}

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Probes and the scrape hit pods by IP over plain HTTP: answered before host checks.
+    "common.probes.ProbeMiddleware",
     # First and last: the metrics middlewares time everything in between.
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",

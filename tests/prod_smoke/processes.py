@@ -54,6 +54,8 @@ class Process:
     name: str
     command: list[str]
     log_path: Path
+    # nginx finishes open requests on SIGQUIT (its image's stop signal); SIGTERM is abrupt.
+    stop_signal: int = signal.SIGTERM
     popen: subprocess.Popen[bytes] | None = None
     returncode: int | None = None
 
@@ -90,7 +92,7 @@ class Process:
         """SIGTERM, then wait; a process that does not stop in time is killed and reported."""
         assert self.popen is not None
         if self.popen.poll() is None:
-            self.popen.send_signal(signal.SIGTERM)
+            self.popen.send_signal(self.stop_signal)
             try:
                 self.popen.wait(timeout=STOP_TIMEOUT)
             except subprocess.TimeoutExpired:
@@ -104,11 +106,12 @@ class Process:
 
 @dataclass
 class Stack:
-    """gunicorn (HTTP), uvicorn (websockets), a Celery worker and beat."""
+    """nginx in front of gunicorn (HTTP) and uvicorn (websockets); a Celery worker and beat."""
 
     workdir: Path
     environment: dict[str, str]
-    http_port: int
+    proxy_port: int
+    http_port: int = field(default_factory=free_port)
     ws_port: int = field(default_factory=free_port)
     processes: list[Process] = field(default_factory=list)
 
@@ -116,6 +119,16 @@ class Stack:
         python = sys.executable
         logs = self.workdir / "logs"
         logs.mkdir(exist_ok=True)
+        from tests.prod_smoke import nginx
+
+        nginx_conf = nginx.render(
+            self.workdir,
+            port=self.proxy_port,
+            web_port=self.http_port,
+            realtime_port=self.ws_port,
+            static_root=Path(self.environment["STATIC_ROOT"]),
+            media_root=Path(self.environment["MEDIA_ROOT"]),
+        )
         celery = [python, "-m", "celery", "-A", "config", "-q"]
         self.processes = [
             Process(
@@ -148,6 +161,15 @@ class Stack:
                     *("--schedule", str(self.workdir / "celerybeat-schedule")),
                 ],
                 logs / "beat.log",
+            ),
+            Process(
+                "proxy",
+                [
+                    *(nginx.nginx_binary(), "-c", str(nginx_conf)),
+                    *("-p", str(nginx_conf.parent), "-g", "daemon off;"),
+                ],
+                logs / "proxy.log",
+                stop_signal=signal.SIGQUIT,
             ),
         ]
 
@@ -187,7 +209,7 @@ class Stack:
     def stop(self) -> dict[str, int]:
         """Stop in the reverse order of dependency: producers of work first."""
         codes: dict[str, int] = {}
-        for name in ("beat", "web", "realtime", "worker"):
+        for name in ("proxy", "beat", "web", "realtime", "worker"):
             process = next(p for p in self.processes if p.name == name)
             if process.popen is not None:
                 codes[name] = process.stop()
@@ -212,7 +234,7 @@ class Stack:
 
 
 def production_environment(
-    workdir: Path, *, database_url: str, redis_url: str, http_port: int
+    workdir: Path, *, database_url: str, redis_url: str, site_port: int
 ) -> dict[str, str]:
     """DJANGO_ENV=production with everything the smoke needs, nothing from the caller's
     Nanoguild settings (a developer's DATABASE_URL must not leak into it)."""
@@ -234,9 +256,10 @@ def production_environment(
             "PYTHONUNBUFFERED": "1",
             "SECRET_KEY": os.urandom(32).hex(),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            # nginx would present the site on https://; the smoke sends X-Forwarded-Proto.
-            "CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{http_port}",
-            "SITE_URL": f"https://127.0.0.1:{http_port}",
+            # A load balancer would present the site on https://; the smoke sends nginx the
+            # X-Forwarded-Proto such a balancer adds.
+            "CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{site_port}",
+            "SITE_URL": f"https://127.0.0.1:{site_port}",
             "DATABASE_URL": database_url,
             "REDIS_URL": redis_url,
             "CELERY_BROKER_URL": redis_url,

@@ -76,13 +76,13 @@ def _recreate_database(url: str, *, drop_only: bool = False) -> None:
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     workdir = tmp_path_factory.mktemp("prod")
-    http_port = free_port()
+    proxy_port = free_port()
     environment = production_environment(
-        workdir, database_url=DATABASE_URL, redis_url=REDIS_URL, http_port=http_port
+        workdir, database_url=DATABASE_URL, redis_url=REDIS_URL, site_port=proxy_port
     )
     _recreate_database(DATABASE_URL)
     redis.Redis.from_url(REDIS_URL).flushdb()
-    stack = Stack(workdir=workdir, environment=environment, http_port=http_port)
+    stack = Stack(workdir=workdir, environment=environment, proxy_port=proxy_port)
     try:
         # The release job: migrations, reference data, static files.
         manage(environment, "migrate", "--noinput")
@@ -101,7 +101,8 @@ class Scenario:
 
     def __init__(self, stack: Stack) -> None:
         self.stack = stack
-        self.base = f"http://127.0.0.1:{stack.http_port}"
+        # Everything a browser does goes through nginx, as in production.
+        self.base = f"http://127.0.0.1:{stack.proxy_port}"
         self.steps: list[str] = []
 
     def step(self, name: str) -> None:
@@ -146,9 +147,9 @@ def _ok(response: Any, status: int = 200) -> Any:
     return response.json()
 
 
-async def _chat(ws_port: int, cookies: tuple[str, str], conversation_id: int) -> dict[str, Any]:
-    """Two sockets on the ASGI server: the freelancer sends, the firm owner receives."""
-    host = f"127.0.0.1:{ws_port}"
+async def _chat(port: int, cookies: tuple[str, str], conversation_id: int) -> dict[str, Any]:
+    """Two sockets through nginx to the ASGI server: the freelancer sends, the owner receives."""
+    host = f"127.0.0.1:{port}"
 
     async def open_socket(cookie: str) -> ClientConnection:
         return await connect(
@@ -187,38 +188,56 @@ async def _chat(ws_port: int, cookies: tuple[str, str], conversation_id: int) ->
 
 def test_one_deal_through_the_production_processes(stack: Stack) -> None:
     deal = Scenario(stack)
-    realtime = f"http://127.0.0.1:{stack.ws_port}"
-
-    # The processes come up; readiness checks the database, Redis and the broker.
-    probe = Browser(deal.base)
-    # Four processes import Django at once: on a busy two-core machine that takes a while.
-    stack.wait_until("web readiness", lambda: _status(probe, "/readyz") == 200, timeout=120)
-    ready = probe.http.get("/readyz").json()
-    assert ready == {
+    # The orchestrator's view: probes straight to the pods, by address, over plain HTTP.
+    web = Browser(f"http://127.0.0.1:{stack.http_port}")
+    realtime = Browser(f"http://127.0.0.1:{stack.ws_port}")
+    pod = {"Host": "10.0.3.7:8000"}  # not in ALLOWED_HOSTS, like a pod IP
+    # Five processes import Django at once: on a busy two-core machine that takes a while.
+    stack.wait_until("web readiness", lambda: _status(web, "/readyz", pod) == 200, timeout=120)
+    assert web.http.get("/readyz", headers=pod).json() == {
         "status": "ok",
         "checks": {"database": "ok", "cache": "ok", "broker": "ok", "search": "not_configured"},
     }
-    realtime_probe = Browser(realtime)
-    stack.wait_until("realtime liveness", lambda: _status(realtime_probe, "/healthz") == 200)
+    stack.wait_until("realtime liveness", lambda: _status(realtime, "/healthz", pod) == 200)
     stack.wait_until("the worker", lambda: "ready." in stack.worker.log())
+    stack.wait_until("nginx", lambda: _status(Browser(deal.base), "/healthz") == 200)
     deal.step("processes ready")
 
     # HTTPS assumptions: plain http is redirected, https answers with the security headers.
-    plain = probe.http.get("/api/v1/skills/")
+    site = Browser(deal.base)
+    plain = site.http.get("/api/v1/skills/")
     assert (plain.status_code, plain.headers["location"]) == (
         301,
-        f"https://127.0.0.1:{stack.http_port}/api/v1/skills/",
+        f"https://127.0.0.1:{stack.proxy_port}/api/v1/skills/",
     )
-    secure = probe.get("/api/v1/skills/")
+    secure = site.get("/api/v1/skills/")
     assert secure.status_code == 200
     assert secure.headers["strict-transport-security"] == (
         "max-age=31536000; includeSubDomains; preload"
     )
     assert secure.headers["x-content-type-options"] == "nosniff"
     assert secure.headers["x-frame-options"] == "DENY"
+    # One policy, Django's (nginx adds none to proxied responses).
+    assert secure.headers.get_list("content-security-policy") == [
+        secure.headers["content-security-policy"]
+    ]
     assert "default-src 'self'" in secure.headers["content-security-policy"]
     assert "frame-ancestors 'none'" in secure.headers["content-security-policy"]
     deal.step("https redirect and security headers")
+
+    # nginx serves the SPA, with history fallback for deep links, and static files.
+    entry = site.get("/", Accept="text/html")
+    deep_link = site.get("/gigs/42/proposals", Accept="text/html")
+    assert (entry.status_code, deep_link.status_code) == (200, 200)
+    assert deep_link.text == entry.text
+    assert entry.headers["content-type"].startswith("text/html")
+    assert "script-src 'self'" in entry.headers["content-security-policy"]
+    assert entry.headers["cache-control"] == "no-cache"
+    css = site.get("/static/admin/css/base.css")
+    assert css.status_code == 200
+    assert css.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert site.get("/metrics").status_code == 404
+    deal.step("nginx: SPA with history fallback, static files, no public metrics")
 
     freelancer = deal.sign_up("ada@example.test")
     owner = deal.sign_up("owen@example.test")
@@ -307,7 +326,7 @@ def test_one_deal_through_the_production_processes(stack: Stack) -> None:
         f"sessionid={freelancer.cookies['sessionid']}",
         f"sessionid={owner.cookies['sessionid']}",
     )
-    message = asyncio.run(_chat(stack.ws_port, cookies, conversation_id))
+    message = asyncio.run(_chat(stack.proxy_port, cookies, conversation_id))
     assert message["text"] == "Hello from production"
     deal.step("chat message across two websocket clients")
 
@@ -320,10 +339,10 @@ def test_one_deal_through_the_production_processes(stack: Stack) -> None:
     assert {"proposal", "contract", "payment"} <= kinds, kinds
     deal.step("notifications")
 
-    # Metrics: refused without the token, served with it.
-    assert probe.http.get("/metrics").status_code == 401
+    # Metrics, scraped from the pod: refused without the token, served with it.
+    assert web.http.get("/metrics", headers=pod).status_code == 401
     token = stack.environment["METRICS_TOKEN"]
-    metrics = probe.http.get("/metrics", headers={"Authorization": f"Bearer {token}"})
+    metrics = web.http.get("/metrics", headers={**pod, "Authorization": f"Bearer {token}"})
     assert metrics.status_code == 200
     assert "django_http_requests_total_by_view_transport_method_total" in metrics.text
     deal.step("metrics")
@@ -344,12 +363,18 @@ def test_one_deal_through_the_production_processes(stack: Stack) -> None:
     assert "succeeded" not in stack.web.log()
     deal.step("worker ran the tasks")
 
-    for browser in (probe, realtime_probe, freelancer, owner):
+    for browser in (web, realtime, site, freelancer, owner):
         browser.close()
     codes = stack.stop()
     # uvicorn re-raises the signal once its graceful shutdown is done: -SIGTERM is its clean
     # exit, confirmed by its closing log line.
-    assert codes == {"beat": 0, "web": 0, "realtime": -signal.SIGTERM, "worker": 0}, codes
+    assert codes == {
+        "proxy": 0,
+        "beat": 0,
+        "web": 0,
+        "realtime": -signal.SIGTERM,
+        "worker": 0,
+    }, codes
     assert "Finished server process" in stack.processes[1].log()
     assert stack.problems() == []
     deal.step("graceful stop, clean logs")
@@ -358,8 +383,8 @@ def test_one_deal_through_the_production_processes(stack: Stack) -> None:
         Path(STEPS_FILE).write_text(str(len(deal.steps)))
 
 
-def _status(browser: Browser, path: str) -> int:
+def _status(browser: Browser, path: str, headers: dict[str, str] | None = None) -> int:
     try:
-        return browser.http.get(path, timeout=5).status_code
+        return browser.http.get(path, headers=headers, timeout=5).status_code
     except Exception:
         return 0
