@@ -280,3 +280,25 @@ def test_containers_read_config_and_secrets_that_exist() -> None:
         for volume in spec.get("volumes", []):
             if "persistentVolumeClaim" in volume:
                 assert volume["persistentVolumeClaim"]["claimName"] in claims
+
+
+# Service keys of the Compose Specification these files may use: compose refuses a file with an
+# unknown key (`healtcheck`), and there is no compose here to refuse it.
+COMPOSE_SERVICE_KEYS = {
+    "build", "command", "depends_on", "deploy", "entrypoint", "environment", "env_file",
+    "healthcheck", "image", "init", "labels", "logging", "ports", "profiles", "read_only",
+    "restart", "stop_grace_period", "stop_signal", "ulimits", "user", "volumes", "working_dir",
+}  # fmt: skip
+HEALTHCHECK_KEYS = {"test", "interval", "timeout", "retries", "start_period", "disable"}
+
+
+def test_compose_uses_only_specification_keys() -> None:
+    document = compose()
+    assert set(document) - {"name", "services", "volumes"} == {"x-app"}
+    for name, service in document["services"].items():
+        assert set(service) <= COMPOSE_SERVICE_KEYS, name
+        assert set(service.get("healthcheck", {})) <= HEALTHCHECK_KEYS, name
+        for dependency in service.get("depends_on", {}).values():
+            assert dependency["condition"] in {"service_started", "service_healthy"}
+        for volume in service.get("volumes", []):
+            assert volume.split(":")[0] in document["volumes"], (name, volume)
