@@ -31,6 +31,7 @@ PRODUCTION_ENV = {
     "CELERY_BROKER_URL": "amqp://guest:guest@127.0.0.1:5672//",
     "EMAIL_URL": "smtp://127.0.0.1:25",
     "DEFAULT_FROM_EMAIL": "Nanoguild <hello@nanoguild.example>",
+    "MEDIA_URL": "https://media.nanoguild-usercontent.example/",
 }
 
 

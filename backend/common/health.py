@@ -57,8 +57,10 @@ def check_database() -> str:
 def check_cache() -> str:
     """Write a random value to the default cache and read it back."""
     cache = caches["default"]
-    key = "readyz:probe"
     token = secrets.token_hex(8)
+    # A key per probe: probes of several pods, or of a slow one, overlap, and with one shared
+    # key each would read the other's value and report a healthy cache as broken.
+    key = f"readyz:probe:{token}"
     cache.set(key, token, timeout=10)
     if cache.get(key) != token:
         return "error: CacheMismatch"

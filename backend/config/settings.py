@@ -8,6 +8,7 @@ PostgreSQL, Redis, Celery workers, SMTP; every required variable is checked at i
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 import django_stubs_ext
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +43,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "channels",
+    "common",
     "allauth",
     "allauth.account",
     "allauth.headless",
@@ -52,7 +54,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Probes and the scrape hit pods by IP over plain HTTP: answered before host checks.
+    "common.probes.ProbeMiddleware",
+    # First and last: the metrics middlewares time everything in between.
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -65,6 +72,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "common.middleware.DatabaseUnavailableMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -142,6 +150,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Worker processes per worker (None: one per CPU); scale workers out rather than up.
+CELERY_WORKER_CONCURRENCY = env.int("CELERY_WORKER_CONCURRENCY", default=None)
 CELERY_TASK_TIME_LIMIT = 120
 CELERY_TASK_SOFT_TIME_LIMIT = 100
 CELERY_TASK_DEFAULT_QUEUE = "default"
@@ -209,8 +219,9 @@ USE_TZ = True
 
 # --- Static, media, frontend --------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns on every request when it is missing
+# Production images collect static files at build time into a fixed folder (STATIC_ROOT).
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on every request when missing
 STATICFILES_DIRS = [REPO_DIR / "frontend" / "public"]
 # MEDIA_URL, MEDIA_ROOT, the media storage and the upload limits: config/integrations/media.py.
 from config.integrations.media import *  # noqa: E402, F403
@@ -288,26 +299,6 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
-# --- Security (production) ------------------------------------------------------------------------
-if PRODUCTION:
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "DENY"
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-}
-
 # --- Nanoguild ------------------------------------------------------------------------------------
 DEMO_PASSWORD = env.str("DEMO_PASSWORD", default="nanoguild-demo")
 HEALTH_CHECK_TIMEOUT = timedelta(seconds=2)
@@ -316,7 +307,9 @@ HEALTH_CHECK_TIMEOUT = timedelta(seconds=2)
 from config.integrations.chat import *  # noqa: E402, F403
 from config.integrations.matching import *  # noqa: E402, F403
 from config.integrations.moderation import *  # noqa: E402, F403
+from config.integrations.observability import *  # noqa: E402, F403
 from config.integrations.payments import *  # noqa: E402, F403
+from config.integrations.security import *  # noqa: E402, F403
 from config.integrations.trust import *  # noqa: E402, F403
 
 # Celery beat runs every app's periodic jobs; each integration module names its own entries.
