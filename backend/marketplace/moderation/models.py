@@ -26,7 +26,7 @@ class ModerationAction(models.Model):
     """Append-only audit log of what moderators did, to what, and why.
 
     The database refuses UPDATE and DELETE on this table (triggers in migration
-    0003_moderation, PostgreSQL and SQLite): a row, once written, is the record.
+    0005_moderation, PostgreSQL and SQLite): a row, once written, is the record.
     `actor` is empty only for what the system does on its own (a suspension that expired).
     """
 

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('marketplace', '0002_milestone_escrow_states'),
+        ('marketplace', '0003_media'),
     ]
 
     operations = [

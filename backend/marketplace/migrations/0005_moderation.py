@@ -54,7 +54,7 @@ def audit_append_only_reverse(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('marketplace', '0002_milestone_escrow_states'),
+        ('marketplace', '0004_reviews_endorsements'),
     ]
 
     operations = [
