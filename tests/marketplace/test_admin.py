@@ -31,7 +31,6 @@ from marketplace.endorsements.models import Endorsement
 from marketplace.firms.models import Firm, FirmMembership
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
 from marketplace.media.models import PortfolioItem, StoredImage, UploadQuotaDay
-from marketplace.moderation.models import ModerationAction
 from marketplace.moderation.models import ModerationAction, Report, Sanction
 from marketplace.moderation.reports import report_create
 from marketplace.moderation.sanctions import user_warn

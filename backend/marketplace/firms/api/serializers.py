@@ -11,8 +11,8 @@ from common.fields import SLUG_MAX_LENGTH
 from marketplace.firms import services
 from marketplace.firms.models import Firm, FirmMembership, FirmRole, FirmSize
 from marketplace.firms.reputation import firm_reputation_get
-from marketplace.reviews.api.serializers import FirmReputationOutput
 from marketplace.media.api.serializers import ImageOutput
+from marketplace.reviews.api.serializers import FirmReputationOutput
 
 # --- output ---------------------------------------------------------------------------------
 

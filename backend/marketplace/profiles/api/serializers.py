@@ -75,6 +75,7 @@ class ProfileDetailOutput(ProfileCardOutput):
         help_text="In the profile's time zone; before the start when the window wraps midnight."
     )
     links = LinkSerializer(many=True)
+    portfolio = PortfolioItemOutput(source="portfolio_items", many=True)
     rating = serializers.SerializerMethodField(help_text="From firms' published reviews.")
     endorsements = serializers.SerializerMethodField(
         help_text="Per listed skill: validated by `peers` peers, with their summed weight."
@@ -99,7 +100,6 @@ class ProfileDetailOutput(ProfileCardOutput):
                 }
             )
         return list(SkillEndorsementOutput(rows, many=True).data)
-    portfolio = PortfolioItemOutput(source="portfolio_items", many=True)
 
 
 class OwnProfileOutput(ProfileDetailOutput):
