@@ -10,6 +10,7 @@ from __future__ import annotations
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from config.env import PRODUCTION, env
+from config.integrations.media import MEDIA_URL
 
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -35,8 +36,7 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Uploaded files are served from another registrable domain (Django's security guide: a file
 # that is both a valid image and HTML must not run on the site's origin). A relative
 # MEDIA_URL is fine embedded; production requires an absolute one, checked by
-# `common.checks` under `check --deploy`.
-MEDIA_URL = env.str("MEDIA_URL", default="/media/")
+# `common.checks` under `check --deploy`. MEDIA_URL itself is read in integrations/media.py.
 _MEDIA_ORIGIN = MEDIA_URL.split("/", 3)[:3] if MEDIA_URL.startswith("https://") else []
 
 # Content Security Policy (django-csp; Django's own CSP middleware arrives with 6.0). The SPA's
