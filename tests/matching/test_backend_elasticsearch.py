@@ -21,6 +21,9 @@ def es_settings(settings: Any, osmem_url: str) -> Iterator[Any]:
     settings.SEARCH_INDEX_PREFIX = "test"
     settings.MATCHING_ES_CLIENT_OPTIONS = {"node_class": PlainJsonNode}
     settings.MATCHING_ES_REFRESH_ON_WRITE = True
+    # The 2 s production budget is for one live query; creating an index in the in-process
+    # osmem server on a loaded 2-core CI machine has taken longer than that.
+    settings.SEARCH_TIMEOUT = 30.0
     backends.reset_for_tests()
     yield settings
     backends.reset_for_tests()

@@ -49,7 +49,7 @@ def test_the_database_refuses_to_delete_an_audit_row(entry: ModerationAction) ->
 
 def test_the_sqlite_trigger_of_the_embedded_mode_refuses_too() -> None:
     # The migration's own SQLite statements, applied to a table of the same name
-    migration = importlib.import_module("marketplace.migrations.0003_moderation")
+    migration = importlib.import_module("marketplace.migrations.0005_moderation")
     database = sqlite3.connect(":memory:")
     database.execute(
         "CREATE TABLE marketplace_moderationaction (id INTEGER PRIMARY KEY, reason TEXT)"
