@@ -381,3 +381,35 @@ def test_a_moderator_sees_the_queue_and_its_actions(moderator_client: Client) ->
     assert 'value="suspend_owners"' in html
     assert 'value="ban_owners"' in html
     assert f'value="{report.pk}"' in html
+
+
+def test_chat_message_admin_counts_the_queues_reports(moderator_client: Client) -> None:
+    # Given a message reported twice through the queue
+    inquiry = make_inquiry()
+    message, _ = message_send(
+        conversation_id=inquiry.conversation.pk,
+        by=inquiry.freelancer,
+        text="rude",
+        client_message_id="m1",
+    )
+    _report("message", message, by=inquiry.owner)
+    _report("message", message, by=inquiry.member)
+
+    # Then the moderator's message list shows both
+    page = moderator_client.get("/admin/chat/message/")
+
+    assert page.status_code == 200
+    [row] = page.context["cl"].result_list
+    assert row.report_count == 2
+
+
+def test_a_hidden_firm_is_restored_from_its_admin(moderator_client: Client, moderator: Any) -> None:
+    firm = FirmMembershipFactory.create(role="owner").firm
+    run_action(moderator_client, "/admin/marketplace/firm/", "hide_selected", [firm], reason="x")
+
+    run_action(moderator_client, "/admin/marketplace/firm/", "restore_selected", [firm])
+
+    firm.refresh_from_db()
+    assert (firm.moderation_state, firm.moderation_reason) == ("visible", "")
+    assert Client().get(f"/api/v1/firms/{firm.slug}/").status_code == 200
+    assert [e.action for e in ModerationAction.objects.order_by("id")] == ["hide", "publish"]
