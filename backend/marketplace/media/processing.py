@@ -17,6 +17,7 @@ by the decoder and so never reaches storage. Animated images keep their first fr
 from __future__ import annotations
 
 import io
+import logging
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from common.errors import DomainError, ValidationFailed
 from marketplace.media.models import ImageFormat
+
+logger = logging.getLogger(__name__)
 
 ACCEPTED_FORMATS = (ImageFormat.JPEG.value, ImageFormat.PNG.value, ImageFormat.WEBP.value)
 # Quality 85 is the usual point past which photos grow much more than they improve.
@@ -71,8 +74,8 @@ def image_clean(*, source: IO[bytes], size: int, max_side: int | None = None) ->
     with _opened(source) as image:
         _check_pixels(image.size)
         image_format = str(image.format)
-        picture = _decoded_upright(image, max_side=max_side)
-    return _encode(picture, image_format)
+        # Encoded before the file closes: an upright image is the opened one, not a copy.
+        return _encode(_decoded_upright(image, max_side=max_side), image_format)
 
 
 def image_resize(*, data: bytes, max_side: int) -> CleanImage:
@@ -103,6 +106,9 @@ def _opened(source: IO[bytes]) -> Iterator[Image.Image]:
             accepted=["image/jpeg", "image/png", "image/webp"],
         ) from None
     except (OSError, SyntaxError, ValueError, EOFError):
+        raise _corrupt() from None
+    except Exception as exc:
+        logger.warning("image_open_failed", extra={"error": type(exc).__name__})
         raise _corrupt() from None
     with image:
         yield image
@@ -142,21 +148,38 @@ def _check_pixels(size: tuple[int, int]) -> None:
 def _decoded_upright(image: Image.Image, *, max_side: int) -> Image.Image:
     """Decode (first frame only), turn upright, shrink to `max_side`, normalise the mode."""
     try:
-        if image.format == ImageFormat.JPEG:
-            # Decode at 1/2, 1/4 or 1/8 scale when that still covers max_side: less memory
-            # and time. EXIF rotation may swap the sides, so the box is square.
-            image.draft("RGB", (max_side, max_side))
-        image.seek(0)
-        image.load()
-        # In place: an upright photo (the common case) is not copied, which halves the peak.
-        ImageOps.exif_transpose(image, in_place=True)
+        with warnings.catch_warnings():
+            # Damaged EXIF makes Pillow warn per tag; the EXIF is dropped anyway.
+            warnings.simplefilter("ignore", UserWarning)
+            if image.format == ImageFormat.JPEG:
+                # Decode at 1/2, 1/4 or 1/8 scale when that still covers max_side: less
+                # memory and time. EXIF rotation may swap the sides, so the box is square.
+                image.draft("RGB", (max_side, max_side))
+            image.seek(0)
+            image.load()
+            _turn_upright(image)
         image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
         return _normal_mode(image)
     except Image.DecompressionBombError:
         raise _too_many_pixels() from None
     except (OSError, SyntaxError, ValueError, EOFError, KeyError, TypeError, IndexError):
-        # Truncated data, a broken chunk, malformed EXIF: Pillow reports them all this way.
+        # Truncated data, a broken chunk, a bad palette: Pillow reports them all this way.
         raise _corrupt() from None
+    except Exception as exc:
+        # The parsers face hostile bytes; whatever else they raise (struct.error,
+        # ZeroDivisionError …) is still a file we cannot read, not a server error.
+        logger.warning("image_decode_failed", extra={"error": type(exc).__name__})
+        raise _corrupt() from None
+
+
+def _turn_upright(image: Image.Image) -> None:
+    """Apply the EXIF orientation in place (an upright photo, the common case, is not copied,
+    which halves the peak memory). EXIF that Pillow cannot rewrite afterwards (fuzzed or
+    damaged tags) does not cost the upload: the pixels are sound and the EXIF is dropped."""
+    try:
+        ImageOps.exif_transpose(image, in_place=True)
+    except Exception as exc:
+        logger.info("image_exif_unreadable", extra={"error": type(exc).__name__})
 
 
 def _normal_mode(image: Image.Image) -> Image.Image:

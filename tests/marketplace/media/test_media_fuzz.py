@@ -32,7 +32,12 @@ def _clean(data: bytes) -> CleanImage | str:
         return exc.code
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(
     seed=st.sampled_from(sorted(SEEDS)),
     edits=st.lists(
