@@ -1,4 +1,4 @@
-"""The marketplace's reportable kinds: freelancer profiles, gigs and firms.
+"""The marketplace's reportable kinds: freelancer profiles, gigs, firms and reviews.
 
 Registered when the marketplace app is ready (chat registers its messages itself); see
 `marketplace.moderation.registry` for what a registration holds.
@@ -19,6 +19,8 @@ from marketplace.moderation import services
 from marketplace.moderation.registry import Reportable, reportable_register
 from marketplace.profiles.models import FreelancerProfile
 from marketplace.profiles.selectors import profile_is_visible
+from marketplace.reviews.models import Review
+from marketplace.reviews.selectors import review_public_q
 
 
 def _profile_find(object_id: int, user: Any) -> FreelancerProfile:
@@ -50,6 +52,14 @@ def _gig_owners(gig: Gig) -> list[int]:
         gig.created_by_id,
         *(uid for uid in _firm_member_ids(gig.firm_id) if uid != gig.created_by_id),
     ]
+
+
+def _review_find(object_id: int, user: Any) -> Review:
+    # Only a published review can be seen by others, so only a published one can be reported.
+    review = Review.objects.filter(review_public_q(), pk=object_id).first()
+    if review is None or not getattr(user, "is_authenticated", False):
+        raise NotFound()
+    return review
 
 
 def register() -> None:
@@ -85,5 +95,17 @@ def register() -> None:
             find=_firm_find,
             owners=lambda firm: _firm_member_ids(firm.pk),
             hide=lambda firm, by, reason: services.firm_hide(firm=firm, by=by, reason=reason),
+        )
+    )
+    reportable_register(
+        Reportable(
+            kind="review",
+            label=_("Review"),
+            model="marketplace.Review",
+            find=_review_find,
+            owners=lambda review: [review.author_id],
+            hide=lambda review, by, reason: services.review_hide(
+                review=review, by=by, reason=reason
+            ),
         )
     )

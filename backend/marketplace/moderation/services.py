@@ -25,6 +25,8 @@ from marketplace.firms.models import Firm
 from marketplace.gigs.models import Gig, ModerationState
 from marketplace.moderation.models import ModerationAction, ModerationActionKind
 from marketplace.profiles.models import FreelancerProfile, ProfileVisibility
+from marketplace.reviews.models import Review
+from marketplace.reviews.services import review_set_hidden
 
 logger = logging.getLogger(__name__)
 
@@ -212,3 +214,30 @@ def audit_record(
         },
     )
     return entry
+
+
+def review_hide(*, review: Review, by: User, reason: str) -> Review:
+    """Hide a review: it leaves the API and the rating aggregates; the row and its text stay.
+
+    Requires the moderator role and a reason. A hidden review is refused with `invalid_state`.
+    """
+    moderator_require(user=by)
+    reason = reason_clean(reason, required=True)
+    with transaction.atomic():
+        if Review.objects.select_for_update().get(pk=review.pk).hidden_at is not None:
+            raise Conflict("invalid_state", _("This review is hidden already."))
+        review = review_set_hidden(review=review, hidden=True, reason=reason)
+        audit_record(target=review, action=ModerationActionKind.HIDE, reason=reason, by=by)
+    return review
+
+
+def review_restore(*, review: Review, by: User, reason: str = "") -> Review:
+    """Show a hidden review again (it counts in the aggregates again once published)."""
+    moderator_require(user=by)
+    reason = reason_clean(reason, required=False)
+    with transaction.atomic():
+        if Review.objects.select_for_update().get(pk=review.pk).hidden_at is None:
+            raise Conflict("invalid_state", _("Only a hidden review can be restored."))
+        review = review_set_hidden(review=review, hidden=False)
+        audit_record(target=review, action=ModerationActionKind.PUBLISH, reason=reason, by=by)
+    return review
