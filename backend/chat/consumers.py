@@ -13,13 +13,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from chat import realtime, selectors, services
 from chat.broadcast import conversation_group, user_group
 from chat.frames import error_frame, message_frame
+from chat.stoppable import StoppableWebsocketConsumer
 from common.errors import DomainError, NotFound, RateLimited, ValidationFailed
 
 # Presence is refreshed at most every 20 s per socket: well inside the 60 s key lifetime, and
@@ -47,7 +47,7 @@ def _int_field(frame: dict[str, Any], name: str, *, required: bool = True) -> in
     return value
 
 
-class ChatConsumer(AsyncWebsocketConsumer):
+class ChatConsumer(StoppableWebsocketConsumer):
     user: Any
     # conversation id → the highest message id this socket delivered (drops duplicates that
     # arrive both by catch-up and by the group)
