@@ -119,7 +119,7 @@ class ChatConsumer(StoppableWebsocketConsumer):
             await handler(self, frame)
         except DomainError as exc:
             extra = {"details": exc.details} if exc.details else {}
-            for echo in ("conversation_id", "client_message_id"):
+            for echo in ("conversation_id", "client_message_id", "message_id"):
                 if echo in frame:
                     extra[echo] = frame[echo]
             await self._send_frame(error_frame(exc.code, exc.message, **extra))
@@ -211,6 +211,21 @@ class ChatConsumer(StoppableWebsocketConsumer):
             }
         )
 
+    async def on_edit(self, frame: dict[str, Any]) -> None:
+        message_id = _int_field(frame, "message_id")
+        assert message_id is not None
+        message = await _sync(services.message_edit)(
+            message_id=message_id, by=self.user, text=frame.get("text")
+        )
+        await self._send_frame(
+            {
+                "type": "edit_ack",
+                "conversation_id": message.conversation_id,
+                "message_id": message.id,
+                "edited_at": message.edited_at.isoformat(),
+            }
+        )
+
     async def on_typing(self, frame: dict[str, Any]) -> None:
         conversation_id = await self._member_conversation(frame)
         await self._group_send(
@@ -247,6 +262,7 @@ class ChatConsumer(StoppableWebsocketConsumer):
         "subscribe": on_subscribe,
         "unsubscribe": on_unsubscribe,
         "send": on_send,
+        "edit": on_edit,
         "typing": on_typing,
         "read": on_read,
         "presence": on_presence,

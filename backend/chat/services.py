@@ -7,6 +7,7 @@ Every write persists first; the broadcast to the conversation's sockets is sched
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -226,6 +227,62 @@ def message_send(
         existing.author = by
         return existing, False
     return message, True
+
+
+def message_edit(*, message_id: int, by: User, text: Any) -> Message:
+    """The author replaces a message's text within CHAT_EDIT_WINDOW_MINUTES of sending it.
+
+    `edited_at` is stamped and the conversation's sockets get `message_edited` after commit.
+    A message the user cannot see (a stranger's, a hidden one) is `not_found`; another
+    participant's is `not_author`; after the window, `edit_window_closed`. The text follows the
+    rules of a send (`message_empty`, `message_too_long`); an edit counts as a message against
+    the rate limit.
+    """
+    text = _message_validate(text=text, client_message_id="edit", attachments=None)
+    with transaction.atomic():
+        message = (
+            message_visible_qs()
+            .select_for_update()
+            .select_related("author")
+            .filter(pk=message_id)
+            .first()
+        )
+        if (
+            message is None
+            or not Participant.objects.filter(
+                conversation_id=message.conversation_id, user=by
+            ).exists()
+        ):
+            raise NotFound()
+        if message.author_id != by.id:
+            raise Forbidden("not_author", _("Only the author may edit a message."))
+        now = timezone.now()
+        window = timedelta(minutes=settings.CHAT_EDIT_WINDOW_MINUTES)
+        if now - message.created_at > window:
+            raise Conflict(
+                "edit_window_closed",
+                _("Messages can be edited only within %(minutes)d minutes of sending.")
+                % {"minutes": settings.CHAT_EDIT_WINDOW_MINUTES},
+                minutes=settings.CHAT_EDIT_WINDOW_MINUTES,
+            )
+        if realtime.rate_limit_hit(
+            user_id=by.id, bucket="message", limit=settings.CHAT_RATE_LIMIT_MESSAGES
+        ):
+            raise RateLimited("rate_limited", _("You are sending messages too fast."))
+        message.text = text
+        message.edited_at = now
+        message.save(update_fields=["text", "edited_at"])
+        broadcast_on_commit(
+            conversation_group(message.conversation_id),
+            {
+                "type": "message_edited",
+                "conversation_id": message.conversation_id,
+                "message_id": message.id,
+                "text": message.text,
+                "edited_at": now.isoformat(),
+            },
+        )
+    return message
 
 
 def message_mark_read(*, conversation_id: int, by: User, message_id: int) -> int:
