@@ -281,6 +281,13 @@ class ChatConsumer(StoppableWebsocketConsumer):
             if frame["id"] <= self.subscribed[conversation_id]:
                 return  # delivered already by the catch-up
             self.subscribed[conversation_id] = frame["id"]
+        elif kind == "conversation_removed":
+            # The user left the firm: leave those groups before anything else is delivered.
+            for conversation_id in frame["conversation_ids"]:
+                if self.subscribed.pop(conversation_id, None) is not None:
+                    await self.channel_layer.group_discard(
+                        conversation_group(conversation_id), self.channel_name
+                    )
         elif kind in {"typing", "presence"} and frame.get("user_id") == self.user.id:
             return  # a user's own typing and presence are no news to them
         elif (

@@ -33,6 +33,8 @@ proposal_changed = Signal()
 contract_changed = Signal()
 # milestone_id, contract_id
 milestone_added = Signal()
+# firm_id, user_id, change ("joined" or "left")
+firm_membership_changed = Signal()
 
 
 def emit_on_commit(signal: Signal, **payload: Any) -> None:
