@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from chat import realtime
 from chat.broadcast import broadcast_on_commit, conversation_group
 from chat.frames import message_frame
+from chat.message_store import maybe_async_commit, message_send_postgresql
 from chat.models import (
     Conversation,
     ConversationKind,
@@ -146,17 +147,6 @@ def _message_validate(*, text: Any, client_message_id: Any, attachments: Any) ->
     return text
 
 
-def _maybe_async_commit() -> None:
-    """With CHAT_ASYNC_COMMIT, this transaction's commit does not wait for the WAL fsync.
-
-    PostgreSQL stays consistent; a crash of the database server (not of the app) may lose the
-    last ~0.6 s of acknowledged messages. Off by default: a send is as durable as any write.
-    """
-    if settings.CHAT_ASYNC_COMMIT and connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-
-
 def message_send(
     *,
     conversation_id: int,
@@ -175,6 +165,10 @@ def message_send(
     text = _message_validate(
         text=text, client_message_id=client_message_id, attachments=attachments
     )
+    if connection.vendor == "postgresql":
+        return message_send_postgresql(
+            conversation_id=conversation_id, by=by, text=text, client_message_id=client_message_id
+        )
     member_ids = list(
         Participant.objects.filter(conversation_id=conversation_id).values_list(
             "user_id", flat=True
@@ -190,7 +184,7 @@ def message_send(
         # The unique constraint, not a prior read, catches a resend: the common path is one
         # transaction of four statements (the commit's fsync is most of a send's time).
         with transaction.atomic():
-            _maybe_async_commit()
+            maybe_async_commit()
             message = Message.objects.create(
                 conversation_id=conversation_id,
                 author=by,

@@ -22,6 +22,7 @@ import functools
 from typing import Any
 from urllib.parse import urlparse
 
+from channels.consumer import get_handler_name
 from channels.exceptions import StopConsumer
 from channels.generic.websocket import AsyncWebsocketConsumer
 from channels.layers import get_channel_layer
@@ -63,6 +64,16 @@ class StoppableWebsocketConsumer(AsyncWebsocketConsumer):
             sources.append(self._channel_receive)
         with contextlib.suppress(StopConsumer):
             await await_many_dispatch(sources, self.dispatch)
+
+    async def dispatch(self, message: dict[str, Any]) -> None:
+        # AsyncConsumer.dispatch without its `aclose_old_connections()`: that hops to the one
+        # shared sync thread on every event (three per chat message) to tidy connections of
+        # that thread, while this consumer's database work runs in pool threads through
+        # `database_sync_to_async`, which closes stale connections around each call itself.
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
     async def _channel_receive(self) -> dict[str, Any]:
         poll = asyncio.ensure_future(self.channel_receive())

@@ -240,3 +240,49 @@ async def test_editing_someone_elses_message_over_the_socket_is_refused(
     assert (stored.text, stored.edited_at) == ("first", None)
     await owner.disconnect()
     await freelancer.disconnect()
+
+
+# --- the hot path --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_send_is_one_statement_and_stores_what_the_orm_would(inquiry: Inquiry) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        message, created = message_send(
+            conversation_id=inquiry.conversation.id,
+            by=inquiry.freelancer,
+            text="one trip",
+            client_message_id="hot-1",
+        )
+
+    assert created is True
+    assert len(queries) == 1
+    stored = Message.objects.get()
+    assert (stored.id, stored.text, stored.author_id, stored.created_at) == (
+        message.id,
+        "one trip",
+        inquiry.freelancer.id,
+        message.created_at,
+    )
+    inquiry.conversation.refresh_from_db()
+    assert inquiry.conversation.last_message_at == message.created_at
+    assert inquiry.conversation.memberships.get(user=inquiry.freelancer).last_read_message_id == (
+        message.id
+    )
+    assert sorted(
+        (n.user_id, n.kind, n.conversation_id, n.payload) for n in Notification.objects.all()
+    ) == sorted(
+        (
+            uid,
+            "message",
+            inquiry.conversation.id,
+            {
+                "conversation_id": inquiry.conversation.id,
+                "message_id": message.id,
+            },
+        )
+        for uid in (inquiry.owner.id, inquiry.member.id)
+    )
