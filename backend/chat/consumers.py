@@ -49,8 +49,8 @@ def _int_field(frame: dict[str, Any], name: str, *, required: bool = True) -> in
 
 class ChatConsumer(StoppableWebsocketConsumer):
     user: Any
-    # conversation id → the highest message id this socket delivered (drops duplicates that
-    # arrive both by catch-up and by the group)
+    # conversation id → the highest message id the catch-up delivered (drops live copies of
+    # messages the catch-up sent already)
     subscribed: dict[int, int]
 
     async def connect(self) -> None:
@@ -278,9 +278,11 @@ class ChatConsumer(StoppableWebsocketConsumer):
             conversation_id = frame["conversation_id"]
             if conversation_id not in self.subscribed:
                 return
+            # Only the catch-up's ids can come twice (a socket is in a group once). The mark
+            # stays where the catch-up ended: live messages of concurrent senders may arrive
+            # out of id order, and moving it up with each would drop the lower one.
             if frame["id"] <= self.subscribed[conversation_id]:
                 return  # delivered already by the catch-up
-            self.subscribed[conversation_id] = frame["id"]
         elif kind == "conversation_removed":
             # The user left the firm: leave those groups before anything else is delivered.
             for conversation_id in frame["conversation_ids"]:

@@ -169,6 +169,27 @@ def _reference_ops_per_s(seconds: float = 2.0) -> float:
     return done / elapsed
 
 
+def _cpu_seconds(root: int) -> float:
+    """User + system CPU seconds of the server process and its workers so far (Linux /proc).
+
+    CPU per message hardly depends on how busy the machine is, unlike latency: it is the
+    figure that tells a faster hot path from a quieter machine.
+    """
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # after the command: state, ppid, ..., utime (12th), stime (13th)
+        if int(entry.name) == root or int(fields[1]) == root:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 class Stats:
     def __init__(self) -> None:
         self.sent_at: dict[str, float] = {}
@@ -266,7 +287,11 @@ def main() -> None:
         reference = _reference_ops_per_s()
         load = os.getloadavg()[0]
         print(f"reference ops_per_s={reference:.0f} load_average_1m={load:.2f}", flush=True)
+        cpu_before = _cpu_seconds(server.pid)
         results = asyncio.run(_run(port, pairs))
+        cpu = _cpu_seconds(server.pid) - cpu_before
+        sent = sum(int(r["sent"]) for r in results)
+        print(f"server_cpu_ms_per_msg={cpu * 1000 / sent:.2f} (includes connecting 2K sockets)")
     finally:
         server.terminate()
         try:

@@ -286,3 +286,28 @@ def test_a_send_is_one_statement_and_stores_what_the_orm_would(inquiry: Inquiry)
         )
         for uid in (inquiry.owner.id, inquiry.member.id)
     )
+
+
+@pytest.mark.anyio
+@pytest.mark.django_db(transaction=True)
+async def test_live_messages_arriving_out_of_id_order_are_all_delivered(
+    live_inquiry: Inquiry,
+) -> None:
+    """Concurrent senders can commit (and broadcast) a higher id before a lower one."""
+    from channels.layers import get_channel_layer
+
+    from chat.broadcast import conversation_group
+
+    cid = live_inquiry.conversation.id
+    owner = await open_socket(live_inquiry.owner)
+    await subscribe(owner, cid)
+    layer = get_channel_layer()
+    assert layer is not None
+    for message_id in (11, 10):
+        frame = {"type": "message", "id": message_id, "conversation_id": cid, "text": "x"}
+        await layer.group_send(conversation_group(cid), {"type": "chat.event", "frame": frame})
+
+    got = [(await receive(owner, "message"))["id"], (await receive(owner, "message"))["id"]]
+
+    assert got == [11, 10]
+    await owner.disconnect()
