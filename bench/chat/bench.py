@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO / "backend"))
 K = min(int(os.environ.get("BENCH_CHAT_CONVERSATIONS", "100")), 500)
 RATES = [int(r) for r in os.environ.get("BENCH_CHAT_RATES", "50,100,200,300,400").split(",")]
 STAGE_SECONDS = float(os.environ.get("BENCH_CHAT_STAGE_SECONDS", "5"))
-WORKERS = int(os.environ.get("BENCH_CHAT_WORKERS", "1"))
+WORKERS = int(os.environ.get("BENCH_CHAT_WORKERS", "2"))
 DATABASE_URL = os.environ.get(
     "BENCH_CHAT_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/nanoguild_bench_chat"
 )
