@@ -169,6 +169,15 @@ def message_send(
         return message_send_postgresql(
             conversation_id=conversation_id, by=by, text=text, client_message_id=client_message_id
         )
+    return message_send_orm(
+        conversation_id=conversation_id, by=by, text=text, client_message_id=client_message_id
+    )
+
+
+def message_send_orm(
+    *, conversation_id: int, by: User, text: str, client_message_id: str
+) -> tuple[Message, bool]:
+    """`message_send` (validated input) through the ORM: any database (SQLite when embedded)."""
     member_ids = list(
         Participant.objects.filter(conversation_id=conversation_id).values_list(
             "user_id", flat=True

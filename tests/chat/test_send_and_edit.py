@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from chat.models import Message, Notification
 from chat.services import message_hide, message_send
+from common.errors import NotFound
 from marketplace.models import User
 from tests.chat.conftest import Inquiry
 from tests.chat.ws import drain, open_socket, receive, send, subscribe
@@ -311,3 +312,60 @@ async def test_live_messages_arriving_out_of_id_order_are_all_delivered(
 
     assert got == [11, 10]
     await owner.disconnect()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["postgresql", "orm"])
+def test_the_one_statement_and_the_orm_paths_store_the_same(inquiry: Inquiry, path: str) -> None:
+    """The ORM path serves SQLite (embedded mode); it must agree with the PostgreSQL one."""
+    from chat.message_store import message_send_postgresql
+    from chat.services import message_send_orm
+
+    send = message_send_postgresql if path == "postgresql" else message_send_orm
+    cid = inquiry.conversation.id
+    first, created = send(
+        conversation_id=cid, by=inquiry.freelancer, text="a", client_message_id="k"
+    )
+    again, created_again = send(
+        conversation_id=cid, by=inquiry.freelancer, text="a", client_message_id="k"
+    )
+    reply, _ = send(conversation_id=cid, by=inquiry.owner, text="b", client_message_id="k")
+
+    assert (created, created_again, again.id) == (True, False, first.id)
+    assert list(Message.objects.values_list("author_id", "text")) == [
+        (inquiry.freelancer.id, "a"),
+        (inquiry.owner.id, "b"),
+    ]
+    markers = dict(inquiry.conversation.memberships.values_list("user_id", "last_read_message_id"))
+    assert markers == {
+        inquiry.freelancer.id: first.id,
+        inquiry.owner.id: reply.id,
+        inquiry.member.id: 0,
+    }
+    # one unread notification per recipient and conversation, pointing at the first message
+    assert sorted(
+        (n.user_id, n.payload["message_id"]) for n in Notification.objects.filter(read_at=None)
+    ) == sorted(
+        [
+            (inquiry.owner.id, first.id),
+            (inquiry.member.id, first.id),
+            (inquiry.freelancer.id, reply.id),
+        ]
+    )
+    with pytest.raises(NotFound):
+        send(conversation_id=cid, by=inquiry.stranger, text="c", client_message_id="s")
+    assert Message.objects.count() == 2
+
+
+@pytest.mark.django_db
+@override_settings(CHAT_ASYNC_COMMIT=True)
+def test_a_send_with_asynchronous_commit_is_stored(inquiry: Inquiry) -> None:
+    message, created = message_send(
+        conversation_id=inquiry.conversation.id,
+        by=inquiry.freelancer,
+        text="fast",
+        client_message_id="async-1",
+    )
+
+    assert created is True
+    assert Message.objects.get().id == message.id
