@@ -3,8 +3,9 @@
 In embedded mode this one process serves everything; in production an ASGI server runs it
 for `/ws/` behind nginx while gunicorn serves HTTP through `config.wsgi`.
 
-Websockets pass `AllowedHostsOriginValidator` (the handshake's Origin must be one of
-ALLOWED_HOSTS: no cross-site socket hijacking) and `AuthMiddlewareStack` (the user from the
+Websockets pass the Origin check of `AllowedHostsOriginValidator` (the handshake's Origin must
+be one of ALLOWED_HOSTS: no cross-site socket hijacking; `chat.stoppable` refuses without a
+channel-layer poll) and `AuthMiddlewareStack` (the user from the
 session cookie); the consumer refuses anonymous users.
 """
 
