@@ -13,13 +13,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncWebsocketConsumer
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from chat import realtime, selectors, services
 from chat.broadcast import conversation_group, user_group
 from chat.frames import error_frame, message_frame
+from chat.stoppable import StoppableWebsocketConsumer
 from common.errors import DomainError, NotFound, RateLimited, ValidationFailed
 from marketplace.accounts.access import user_access_refusal
 
@@ -50,10 +50,10 @@ def _int_field(frame: dict[str, Any], name: str, *, required: bool = True) -> in
     return value
 
 
-class ChatConsumer(AsyncWebsocketConsumer):
+class ChatConsumer(StoppableWebsocketConsumer):
     user: Any
-    # conversation id → the highest message id this socket delivered (drops duplicates that
-    # arrive both by catch-up and by the group)
+    # conversation id → the highest message id the catch-up delivered (drops live copies of
+    # messages the catch-up sent already)
     subscribed: dict[int, int]
 
     async def connect(self) -> None:
@@ -125,7 +125,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await handler(self, frame)
         except DomainError as exc:
             extra = {"details": exc.details} if exc.details else {}
-            for echo in ("conversation_id", "client_message_id"):
+            for echo in ("conversation_id", "client_message_id", "message_id"):
                 if echo in frame:
                     extra[echo] = frame[echo]
             await self._send_frame(error_frame(exc.code, exc.message, **extra))
@@ -217,6 +217,21 @@ class ChatConsumer(AsyncWebsocketConsumer):
             }
         )
 
+    async def on_edit(self, frame: dict[str, Any]) -> None:
+        message_id = _int_field(frame, "message_id")
+        assert message_id is not None
+        message = await _sync(services.message_edit)(
+            message_id=message_id, by=self.user, text=frame.get("text")
+        )
+        await self._send_frame(
+            {
+                "type": "edit_ack",
+                "conversation_id": message.conversation_id,
+                "message_id": message.id,
+                "edited_at": message.edited_at.isoformat(),
+            }
+        )
+
     async def on_typing(self, frame: dict[str, Any]) -> None:
         conversation_id = await self._member_conversation(frame)
         await self._group_send(
@@ -253,6 +268,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         "subscribe": on_subscribe,
         "unsubscribe": on_unsubscribe,
         "send": on_send,
+        "edit": on_edit,
         "typing": on_typing,
         "read": on_read,
         "presence": on_presence,
@@ -268,9 +284,18 @@ class ChatConsumer(AsyncWebsocketConsumer):
             conversation_id = frame["conversation_id"]
             if conversation_id not in self.subscribed:
                 return
+            # Only the catch-up's ids can come twice (a socket is in a group once). The mark
+            # stays where the catch-up ended: live messages of concurrent senders may arrive
+            # out of id order, and moving it up with each would drop the lower one.
             if frame["id"] <= self.subscribed[conversation_id]:
                 return  # delivered already by the catch-up
-            self.subscribed[conversation_id] = frame["id"]
+        elif kind == "conversation_removed":
+            # The user left the firm: leave those groups before anything else is delivered.
+            for conversation_id in frame["conversation_ids"]:
+                if self.subscribed.pop(conversation_id, None) is not None:
+                    await self.channel_layer.group_discard(
+                        conversation_group(conversation_id), self.channel_name
+                    )
         elif kind in {"typing", "presence"} and frame.get("user_id") == self.user.id:
             return  # a user's own typing and presence are no news to them
         elif (

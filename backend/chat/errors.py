@@ -11,6 +11,8 @@ register_codes(
         "message_empty": "A message needs some text.",
         "message_too_long": "The message text is larger than the limit (8 KB of UTF-8).",
         "attachments_not_supported": "Messages cannot carry attachments yet.",
+        "not_author": "Only the author of a message may edit it.",
+        "edit_window_closed": "The message is older than CHAT_EDIT_WINDOW_MINUTES.",
         "already_reported": "You reported this message already.",
         "malformed_frame": "The websocket frame is not a JSON object.",
         "unknown_type": "The websocket frame's `type` is not one the server knows.",

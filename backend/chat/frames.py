@@ -17,6 +17,7 @@ def message_frame(message: Message) -> dict[str, Any]:
         "text": message.text,
         "client_message_id": message.client_message_id,
         "created_at": message.created_at.isoformat(),
+        "edited_at": message.edited_at.isoformat() if message.edited_at else None,
     }
 
 

@@ -1,4 +1,5 @@
-"""Receivers of marketplace and payments events: each enqueues `notify_event` and returns.
+"""Receivers of marketplace and payments events: each enqueues `notify_event` and returns
+(firm membership changes: see `on_firm_membership_changed`).
 
 The events fire after their transaction commits; `delay_on_commit` then enqueues at once (or,
 when called inside another transaction, after it). Receivers never raise.
@@ -46,9 +47,26 @@ def close_sockets_of_user(sender: Any, *, user_id: int, code: str, **_: Any) -> 
     close_user_sockets(user_id=user_id, code=code)
 
 
+def on_firm_membership_changed(
+    sender: Any, *, firm_id: int, user_id: int, change: str, **_: Any
+) -> None:
+    """A leaver loses the firm's conversations now, in this receiver: revoking access must not
+    wait for a queue. A joiner gets them through a task (a firm may have many)."""
+    from chat.membership import conversation_member_sync
+    from chat.tasks import conversation_member_sync_task
+
+    if change == "left":
+        conversation_member_sync(firm_id=firm_id, user_id=user_id)
+    else:
+        conversation_member_sync_task.delay_on_commit(firm_id, user_id)
+
+
 def connect() -> None:
     for event, signal in SIGNALS.items():
         signal.connect(_RECEIVERS[event], dispatch_uid=f"chat.{event}")
     marketplace_events.user_access_revoked.connect(
         close_sockets_of_user, dispatch_uid="chat.user_access_revoked"
+    )
+    marketplace_events.firm_membership_changed.connect(
+        on_firm_membership_changed, dispatch_uid="chat.firm_membership_changed"
     )

@@ -7,6 +7,7 @@ Every write persists first; the broadcast to the conversation's sockets is sched
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from chat import realtime
 from chat.broadcast import broadcast_on_commit, conversation_group
 from chat.frames import message_frame
+from chat.message_store import maybe_async_commit, message_send_postgresql
 from chat.models import (
     Conversation,
     ConversationKind,
@@ -148,17 +150,6 @@ def _message_validate(*, text: Any, client_message_id: Any, attachments: Any) ->
     return text
 
 
-def _maybe_async_commit() -> None:
-    """With CHAT_ASYNC_COMMIT, this transaction's commit does not wait for the WAL fsync.
-
-    PostgreSQL stays consistent; a crash of the database server (not of the app) may lose the
-    last ~0.6 s of acknowledged messages. Off by default: a send is as durable as any write.
-    """
-    if settings.CHAT_ASYNC_COMMIT and connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-
-
 def message_send(
     *,
     conversation_id: int,
@@ -177,6 +168,19 @@ def message_send(
     text = _message_validate(
         text=text, client_message_id=client_message_id, attachments=attachments
     )
+    if connection.vendor == "postgresql":
+        return message_send_postgresql(
+            conversation_id=conversation_id, by=by, text=text, client_message_id=client_message_id
+        )
+    return message_send_orm(
+        conversation_id=conversation_id, by=by, text=text, client_message_id=client_message_id
+    )
+
+
+def message_send_orm(
+    *, conversation_id: int, by: User, text: str, client_message_id: str
+) -> tuple[Message, bool]:
+    """`message_send` (validated input) through the ORM: any database (SQLite when embedded)."""
     member_ids = list(
         Participant.objects.filter(conversation_id=conversation_id).values_list(
             "user_id", flat=True
@@ -192,7 +196,7 @@ def message_send(
         # The unique constraint, not a prior read, catches a resend: the common path is one
         # transaction of four statements (the commit's fsync is most of a send's time).
         with transaction.atomic():
-            _maybe_async_commit()
+            maybe_async_commit()
             message = Message.objects.create(
                 conversation_id=conversation_id,
                 author=by,
@@ -229,6 +233,62 @@ def message_send(
         existing.author = by
         return existing, False
     return message, True
+
+
+def message_edit(*, message_id: int, by: User, text: Any) -> Message:
+    """The author replaces a message's text within CHAT_EDIT_WINDOW_MINUTES of sending it.
+
+    `edited_at` is stamped and the conversation's sockets get `message_edited` after commit.
+    A message the user cannot see (a stranger's, a hidden one) is `not_found`; another
+    participant's is `not_author`; after the window, `edit_window_closed`. The text follows the
+    rules of a send (`message_empty`, `message_too_long`); an edit counts as a message against
+    the rate limit.
+    """
+    text = _message_validate(text=text, client_message_id="edit", attachments=None)
+    with transaction.atomic():
+        message = (
+            message_visible_qs()
+            .select_for_update()
+            .select_related("author")
+            .filter(pk=message_id)
+            .first()
+        )
+        if (
+            message is None
+            or not Participant.objects.filter(
+                conversation_id=message.conversation_id, user=by
+            ).exists()
+        ):
+            raise NotFound()
+        if message.author_id != by.id:
+            raise Forbidden("not_author", _("Only the author may edit a message."))
+        now = timezone.now()
+        window = timedelta(minutes=settings.CHAT_EDIT_WINDOW_MINUTES)
+        if now - message.created_at > window:
+            raise Conflict(
+                "edit_window_closed",
+                _("Messages can be edited only within %(minutes)d minutes of sending.")
+                % {"minutes": settings.CHAT_EDIT_WINDOW_MINUTES},
+                minutes=settings.CHAT_EDIT_WINDOW_MINUTES,
+            )
+        if realtime.rate_limit_hit(
+            user_id=by.id, bucket="message", limit=settings.CHAT_RATE_LIMIT_MESSAGES
+        ):
+            raise RateLimited("rate_limited", _("You are sending messages too fast."))
+        message.text = text
+        message.edited_at = now
+        message.save(update_fields=["text", "edited_at"])
+        broadcast_on_commit(
+            conversation_group(message.conversation_id),
+            {
+                "type": "message_edited",
+                "conversation_id": message.conversation_id,
+                "message_id": message.id,
+                "text": message.text,
+                "edited_at": now.isoformat(),
+            },
+        )
+    return message
 
 
 def message_mark_read(*, conversation_id: int, by: User, message_id: int) -> int:

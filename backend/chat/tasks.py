@@ -41,3 +41,17 @@ def notification_digest_send_due(now: str | None = None) -> int:
 
     moment = datetime.fromisoformat(now) if now else timezone.now()
     return run(now=moment)
+
+
+@shared_task(
+    base=DjangoTask,
+    autoretry_for=(OperationalError,),
+    retry_backoff=5,
+    max_retries=5,
+    acks_late=True,
+)
+def conversation_member_sync_task(firm_id: int, user_id: int) -> None:
+    """Match the user's part in the firm's conversations to their membership (idempotent)."""
+    from chat.membership import conversation_member_sync
+
+    conversation_member_sync(firm_id=firm_id, user_id=user_id)

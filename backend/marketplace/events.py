@@ -36,6 +36,8 @@ milestone_added = Signal()
 # user_id, code ("account_suspended" / "account_banned"): moderation revoked the user's access;
 # chat closes their open sockets.
 user_access_revoked = Signal()
+# firm_id, user_id, change ("joined" or "left")
+firm_membership_changed = Signal()
 
 
 def emit_on_commit(signal: Signal, **payload: Any) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -40,8 +41,7 @@ def _test_database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture
-def server(live_inquiry: Inquiry) -> Iterator[str]:
+def start_server(*, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]:
     """uvicorn serving config.asgi on a free loopback port, against the test database."""
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         pytest.fail("the end-to-end chat test needs DATABASE_URL on PostgreSQL")
@@ -49,33 +49,46 @@ def server(live_inquiry: Inquiry) -> Iterator[str]:
     env = {**os.environ, "DATABASE_URL": _test_database_url(), "DB_CONN_MAX_AGE": "0"}
     command = [sys.executable, "-m", "uvicorn", "config.asgi:application", "--app-dir", "backend"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--lifespan", "off"]
-    command += ["--ws-max-size", "65536", "--log-level", "warning"]
+    command += ["--ws-max-size", "65536", "--log-level", "warning", "--workers", str(workers)]
     process = subprocess.Popen(  # noqa: S603  (fixed arguments, our own interpreter)
         command,
         cwd=REPO,
         env=env,
+        start_new_session=True,  # its own process group: a kill reaches every worker
     )
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert process.poll() is None, "uvicorn exited"
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.2)
-        yield f"127.0.0.1:{port}"
-    finally:
-        # Known defect (issue 5 note): consumers blocked in a channel-layer poll can keep a
-        # graceful shutdown waiting; this test is about delivery, so stop the server hard.
-        process.terminate()
+    deadline = time.monotonic() + 30
+    while True:
         try:
-            process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return process, f"127.0.0.1:{port}"
+        except httpx.HTTPError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            os.killpg(process.pid, signal.SIGKILL)
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.2)
+
+
+def stop_server(process: subprocess.Popen[bytes], *, grace: float) -> bool:
+    """SIGTERM, then SIGKILL after `grace` seconds; True when the server exited on its own."""
+    process.terminate()
+    try:
+        process.wait(timeout=grace)
+        return True
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+        return False
+
+
+@pytest.fixture
+def server(live_inquiry: Inquiry) -> Iterator[str]:
+    process, host = start_server()
+    try:
+        yield host
+    finally:
+        # Stopping gracefully is asserted in test_shutdown; here it only must not hang the suite.
+        stop_server(process, grace=30)
 
 
 async def _open(host: str, cookie: str) -> ClientConnection:

@@ -83,6 +83,17 @@ class MessageOutput(serializers.ModelSerializer[Message]):
         )
 
 
+class MessageSendInput(serializers.Serializer[Any]):
+    # Shape only: emptiness and the byte limit are the service's rules (same codes as a socket).
+    client_message_id = serializers.CharField(max_length=64)
+    text = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    attachments = serializers.ListField(required=False)
+
+
+class MessageEditInput(serializers.Serializer[Any]):
+    text = serializers.CharField(allow_blank=True, trim_whitespace=False)
+
+
 class MarkReadInput(serializers.Serializer[Any]):
     message_id = serializers.IntegerField(min_value=0)
 

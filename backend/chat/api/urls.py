@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
         views.ConversationReadView.as_view(),
         name="conversation-read",
     ),
+    path("messages/<int:message_id>/", views.MessageDetailView.as_view(), name="message-detail"),
     path(
         "messages/<int:message_id>/report/",
         views.MessageReportView.as_view(),

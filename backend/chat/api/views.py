@@ -1,6 +1,6 @@
 """Chat REST endpoints: conversations, message history, read markers, reports, notifications.
 
-Sending goes over the websocket (docs/chat.md); everything here is for listing and catching up.
+Messages are sent over the websocket or here (same service, same dedupe, same broadcast).
 A conversation the caller does not take part in is `not_found`, staff included.
 """
 
@@ -23,7 +23,9 @@ from chat.api.serializers import (
     MarkAllReadOutput,
     MarkReadInput,
     MarkReadOutput,
+    MessageEditInput,
     MessageOutput,
+    MessageSendInput,
     NotificationOutput,
     NotificationPreferenceSerializer,
     ReportInput,
@@ -97,7 +99,7 @@ class ConversationDetailView(APIView):
         return Response(ConversationOutput(conversation).data)
 
 
-class MessageListView(generics.ListAPIView[Message]):
+class MessageListView(WritesThrottleMixin, generics.ListAPIView[Message]):
     permission_classes = (IsAuthenticated,)
     serializer_class = MessageOutput
     pagination_class = MessagePagination
@@ -115,6 +117,51 @@ class MessageListView(generics.ListAPIView[Message]):
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
+
+    @extend_schema(
+        summary="Send a message to a conversation",
+        description=(
+            "The same service as a websocket `send`: idempotent on `client_message_id` (201 "
+            "when stored, 200 with the first message when that id was stored before), "
+            "broadcast to the conversation's sockets after commit, same limits and codes."
+        ),
+        request=MessageSendInput,
+        responses={200: MessageOutput, 201: MessageOutput},
+    )
+    def post(self, request: Request, conversation_id: int) -> Response:
+        data = MessageSendInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        message, created = services.message_send(
+            conversation_id=conversation_id,
+            by=signed_in_user(request),
+            text=data.validated_data["text"],
+            client_message_id=data.validated_data["client_message_id"],
+            attachments=data.validated_data.get("attachments"),
+        )
+        return Response(MessageOutput(message).data, status=201 if created else 200)
+
+
+class MessageDetailView(APIView):
+    permission_classes = (IsAuthenticated,)
+    throttle_scope = "writes"
+
+    @extend_schema(
+        summary="Edit my message (within the edit window)",
+        description=(
+            "Only the author, within CHAT_EDIT_WINDOW_MINUTES of sending (`not_author` 403, "
+            "`edit_window_closed` 409); hidden messages are `not_found`. The conversation's "
+            "sockets get `message_edited`."
+        ),
+        request=MessageEditInput,
+        responses=MessageOutput,
+    )
+    def patch(self, request: Request, message_id: int) -> Response:
+        data = MessageEditInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        message = services.message_edit(
+            message_id=message_id, by=signed_in_user(request), text=data.validated_data["text"]
+        )
+        return Response(MessageOutput(message).data)
 
 
 class ConversationReadView(APIView):

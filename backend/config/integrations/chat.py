@@ -21,6 +21,8 @@ CHAT_DIGEST_DELAY_MINUTES = env.int("CHAT_DIGEST_DELAY_MINUTES", default=10)
 # Commit messages without waiting for PostgreSQL's WAL fsync (see chat.services): faster on
 # slow disks; a database-server crash may lose the last ~0.6 s of messages. Off by default.
 CHAT_ASYNC_COMMIT = env.bool("CHAT_ASYNC_COMMIT", default=False)
+# Authors may edit a message for this many minutes after sending it.
+CHAT_EDIT_WINDOW_MINUTES = env.int("CHAT_EDIT_WINDOW_MINUTES", default=15)
 # A subscribe replays at most this many missed messages; older ones come from the REST history.
 CHAT_CATCHUP_LIMIT = 500
 

@@ -32,6 +32,7 @@ from common.fields import (
     slug_taken,
 )
 from marketplace.accounts.models import User
+from marketplace.events import emit_on_commit, firm_membership_changed
 from marketplace.firms.models import Firm, FirmMembership, FirmRole, FirmSize
 
 # A generated slug leaves room for a "-NNN" suffix within the 80-character column.
@@ -120,7 +121,9 @@ def firm_member_add(*, firm: Firm, by: User, email: str, role: str) -> FirmMembe
             raise ValidationFailed("user_not_found", message, email=[message])
         if FirmMembership.objects.filter(firm=locked, user=user).exists():
             raise Conflict("member_exists", _("This person is a member already."))
-        return FirmMembership.objects.create(firm=locked, user=user, role=role)
+        membership = FirmMembership.objects.create(firm=locked, user=user, role=role)
+        emit_on_commit(firm_membership_changed, firm_id=locked.id, user_id=user.id, change="joined")
+        return membership
 
 
 def firm_member_change_role(*, firm: Firm, by: User, user_id: int, role: str) -> FirmMembership:
@@ -152,6 +155,7 @@ def firm_member_remove(*, firm: Firm, by: User, user_id: int) -> None:
         if membership.role == FirmRole.OWNER:
             _require_another_owner(locked, membership)
         membership.delete()
+        emit_on_commit(firm_membership_changed, firm_id=locked.id, user_id=user_id, change="left")
 
 
 # --- rules ----------------------------------------------------------------------------------
