@@ -21,6 +21,8 @@ def es_settings(settings: Any, osmem_url: str) -> Iterator[Any]:
     settings.SEARCH_INDEX_PREFIX = "test"
     settings.MATCHING_ES_CLIENT_OPTIONS = {"node_class": PlainJsonNode}
     settings.MATCHING_ES_REFRESH_ON_WRITE = True
+    # Creating an index in osmem can take over the 2 s production default on a busy machine.
+    settings.SEARCH_TIMEOUT = 30.0
     backends.reset_for_tests()
     yield settings
     backends.reset_for_tests()
