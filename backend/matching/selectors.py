@@ -27,6 +27,7 @@ from matching.backends.base import (
     GigFilters,
     MatchingBackend,
     ProfileFilters,
+    SkillQuery,
 )
 from matching.documents import gig_document, profile_documents
 from matching.scoring import (
@@ -123,9 +124,12 @@ def match_freelancers_for_gig(*, gig: Gig, limit: int = 100) -> Ranked:
     members = set(
         FirmMembership.objects.filter(firm_id=gig.firm_id).values_list("user_id", flat=True)
     )
+    query = SkillQuery(
+        weights=weights, required=doc["required"], related=related, min_coverage=_min_coverage()
+    )
     docs, name = _read(
         lambda b: b.profile_candidates(
-            weights=weights, exclude_user_ids=members, limit=MATCH_CANDIDATE_LIMIT
+            query=query, exclude_user_ids=members, limit=MATCH_CANDIDATE_LIMIT
         )
     )
     ranked = _rank(doc, docs, related=related)
