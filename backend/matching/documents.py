@@ -17,6 +17,7 @@ from django.db.models import Count, Prefetch, Q
 from marketplace.contracts.models import ContractStatus
 from marketplace.gigs.models import Gig, GigSkill, GigStatus, ModerationState
 from marketplace.profiles.models import FreelancerProfile, ProfileSkill, ProfileVisibility
+from matching.scoring import tokens
 
 # A day rate stands for eight hours when a freelancer gives no hourly rate.
 HOURS_PER_DAY = 8
@@ -75,6 +76,8 @@ def _profile_doc(profile: Any) -> dict[str, Any]:
         "completed_contracts": profile.completed,
         "last_active": last_active.isoformat(),
         "text": f"{profile.headline}\n{profile.bio}\n{labels}",
+        # Term frequencies of the text, counted once here instead of on every match.
+        "tf": dict(tokens(f"{profile.headline}\n{profile.bio}\n{labels}")),
     }
 
 

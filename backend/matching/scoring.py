@@ -122,6 +122,12 @@ def tokens(text: str) -> Counter[str]:
     return Counter(w for w in words if len(w) > 2 and w not in _STOP)
 
 
+def doc_tokens(doc: dict[str, Any]) -> Counter[str]:
+    """A document's term frequencies: counted at indexing ("tf"), else from its text."""
+    tf = doc.get("tf")
+    return Counter(tf) if tf is not None else tokens(doc["text"])
+
+
 # BM25's usual constants: term-frequency saturation and length normalisation.
 BM25_K1, BM25_B = 1.2, 0.75
 
@@ -404,7 +410,7 @@ def rank_pool(
         if required_coverage(gig["required"], {int(s) for s in d["skills"]}, related)
         >= min_coverage
     ]
-    tfs = [tokens(d["text"]) for d in docs]
+    tfs = [doc_tokens(d) for d in docs]
     pool = Pool.of(docs, tfs)
     raw = [pool.bm25(qterms, tf) for tf in tfs]
     best = max(raw, default=0.0) or 1.0

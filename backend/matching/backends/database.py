@@ -29,13 +29,20 @@ from matching.models import IndexedGig, IndexedGigSkill, IndexedProfile, Indexed
 from matching.scoring import terms
 
 FTS_CONFIG = "simple"
-# PostgreSQL, one UPDATE per batch: the full-text vector (as `SearchVector("text",
-# config=FTS_CONFIG)`) and the skill rows copied into the GIN-indexed `skill_ids` (0003).
-_FILL_PROFILE_COLUMNS = (
-    "UPDATE matching_indexedprofile p SET search_vector = "
-    "to_tsvector('simple'::regconfig, COALESCE(p.text, '')), skill_ids = COALESCE(("
-    "SELECT array_agg(s.skill_id ORDER BY s.skill_id) FROM matching_indexedprofileskill s "
-    "WHERE s.entry_id = p.profile_id), '{}') WHERE p.profile_id = ANY(%s)"
+# PostgreSQL: the full-text vector (as `SearchVector("text", config=FTS_CONFIG)`), and the
+# skill rows copied into the narrow GIN-indexed `matching_profileskillset` (migration 0003).
+_FILL_SEARCH_VECTOR = (
+    "UPDATE matching_indexedprofile SET search_vector = "
+    "to_tsvector('simple'::regconfig, COALESCE(text, '')) WHERE profile_id = ANY(%s)"
+)
+_FILL_SKILL_SET = (
+    "INSERT INTO matching_profileskillset (profile_id, user_id, skill_ids) "
+    "SELECT p.profile_id, p.user_id, COALESCE(array_agg(s.skill_id ORDER BY s.skill_id) "
+    "FILTER (WHERE s.skill_id IS NOT NULL), '{}') FROM matching_indexedprofile p "
+    "LEFT JOIN matching_indexedprofileskill s ON s.entry_id = p.profile_id "
+    "WHERE p.profile_id = ANY(%s) GROUP BY p.profile_id, p.user_id "
+    "ON CONFLICT (profile_id) DO UPDATE "
+    "SET user_id = EXCLUDED.user_id, skill_ids = EXCLUDED.skill_ids"
 )
 FACET_SIZE = 20
 
@@ -72,8 +79,8 @@ def _ranked_entries(skill_model: Any, weights: dict[int, int], limit: int) -> li
 
 
 def _pg_profile_candidates(query: SkillQuery, exclude_user_ids: set[int], limit: int) -> list[Doc]:
-    """One query: GIN pre-filter on `skill_ids`, the coverage rule and the weight computed on
-    the row (a few array containment tests each), top `limit` with their documents.
+    """One query: GIN pre-filter on the narrow skill sets, the coverage rule and the weight
+    computed on each row (a few array tests), the top `limit` joined to their documents.
 
     Coverage is counted in half credits (exact 2, related 1) so the SQL compares integers; the
     threshold is the smallest count the scorer's own float comparison accepts."""
@@ -95,22 +102,20 @@ def _pg_profile_candidates(query: SkillQuery, exclude_user_ids: set[int], limit:
     by_weight: dict[int, list[int]] = {}
     for skill_id, w in query.weights.items():
         by_weight.setdefault(w, []).append(skill_id)
-    # Σ weight × #(held skills of that weight); intarray's icount would be faster but needs
-    # an extension, so the held skills of each weight are counted with an unnest.
-    weight = " + ".join(
-        "%s * (SELECT count(*) FROM unnest(skill_ids) AS s WHERE s = ANY(%s::int[]))"
-        for _ in by_weight
-    )
-    order_params: list[Any] = []
-    for w, ids in sorted(by_weight.items()):
-        order_params.extend([w, sorted(ids)])
+    # Σ weight × #(held skills of that weight), one pass over the row's array (intarray's
+    # icount would be faster but needs an extension).
+    counts = " + ".join(f"count(*) FILTER (WHERE s = ANY(%s::int[])) * {int(w)}" for w in by_weight)
+    weight = f"(SELECT {counts} FROM unnest(skill_ids) AS s)"  # noqa: S608
+    order_params: list[Any] = [sorted(ids) for _w, ids in by_weight.items()]
     # Only fixed SQL fragments are joined here; every value is a bound parameter.
     sql = (
-        f"SELECT profile_id, doc FROM matching_indexedprofile WHERE {' AND '.join(where)} "  # noqa: S608
-        f"ORDER BY ({weight}) DESC, profile_id LIMIT %s"
+        f"WITH top AS (SELECT profile_id, {weight} AS w FROM matching_profileskillset "  # noqa: S608
+        f"WHERE {' AND '.join(where)} ORDER BY w DESC, profile_id LIMIT %s) "
+        "SELECT p.profile_id, p.doc FROM top JOIN matching_indexedprofile p USING (profile_id) "
+        "ORDER BY top.w DESC, top.profile_id"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *order_params, limit])
+        cursor.execute(sql, [*order_params, *params, limit])
         rows = cursor.fetchall()
     return [doc if isinstance(doc, dict) else json.loads(doc) for _pk, doc in rows]
 
@@ -213,10 +218,16 @@ class DatabaseBackend(MatchingBackend):
             )
             if _is_postgres():
                 with connection.cursor() as cursor:
-                    cursor.execute(_FILL_PROFILE_COLUMNS, [ids])
+                    cursor.execute(_FILL_SEARCH_VECTOR, [ids])
+                    cursor.execute(_FILL_SKILL_SET, [ids])
 
     def delete_profiles(self, *, ids: list[int]) -> None:
         IndexedProfile.objects.filter(pk__in=ids).delete()
+        if _is_postgres():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "DELETE FROM matching_profileskillset WHERE profile_id = ANY(%s)", [ids]
+                )
 
     def index_gigs(self, *, docs: list[Doc]) -> None:
         if not docs:
@@ -274,6 +285,9 @@ class DatabaseBackend(MatchingBackend):
 
     def reset(self) -> None:
         IndexedProfile.objects.all().delete()
+        if _is_postgres():
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM matching_profileskillset")
         IndexedGig.objects.all().delete()
 
     # --- reading -------------------------------------------------------------------------
