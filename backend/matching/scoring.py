@@ -125,7 +125,7 @@ def tokens(text: str) -> Counter[str]:
 def doc_tokens(doc: dict[str, Any]) -> Counter[str]:
     """A document's term frequencies: counted at indexing ("tf"), else from its text."""
     tf = doc.get("tf")
-    return Counter(tf) if tf is not None else tokens(doc["text"])
+    return Counter(tf) if tf is not None else tokens(doc.get("text", ""))
 
 
 # BM25's usual constants: term-frequency saturation and length normalisation.
