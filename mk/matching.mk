@@ -22,6 +22,8 @@ test-matching-sqlite: install ## Matching suite on the database backend over SQL
 EVAL_DATABASE := var/matching-eval.sqlite3
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nanoguild_bench_matching
 BENCH_N ?= 100000
+# BENCH_ARGS=--reuse keeps a database an earlier run loaded (see bench.py).
+BENCH_ARGS ?=
 
 .PHONY: eval bench-matching
 
@@ -35,4 +37,4 @@ eval: install ## Matching quality: NDCG@10 / Recall@20 of matcher vs text-only v
 
 bench-matching: install ## Matching latency at BENCH_N profiles on PostgreSQL (BENCH_DATABASE_URL)
 	@DATABASE_URL='$(BENCH_DATABASE_URL)' REDIS_URL= CELERY_BROKER_URL=memory:// \
-		LOG_LEVEL=WARNING $(PY) bench/matching/bench.py -n $(BENCH_N)
+		LOG_LEVEL=WARNING $(PY) bench/matching/bench.py -n $(BENCH_N) $(BENCH_ARGS)

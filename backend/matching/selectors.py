@@ -27,9 +27,19 @@ from matching.backends.base import (
     GigFilters,
     MatchingBackend,
     ProfileFilters,
+    SkillQuery,
 )
 from matching.documents import gig_document, profile_documents
-from matching.scoring import Reason, Scored, score_pair, terms, text_relevance
+from matching.scoring import (
+    Pool,
+    Reason,
+    Scored,
+    rank_pool,
+    score_pair,
+    terms,
+    text_relevance,
+    tokens,
+)
 
 T = TypeVar("T")
 
@@ -88,24 +98,14 @@ def _rank(
     query_terms: frozenset[str] | None = None,
     min_coverage: float | None = None,
 ) -> list[tuple[Doc, Scored]]:
-    now = timezone.now()
-    cover = _min_coverage() if min_coverage is None else min_coverage
-    if query_terms is None:
-        query_terms = frozenset(gig["terms"]) if "terms" in gig else terms(gig["text"])
-    scored = []
-    for doc in docs:
-        result = score_pair(
-            gig=gig,
-            profile=doc,
-            related=related,
-            query_terms=query_terms,
-            now=now,
-            min_coverage=cover,
-        )
-        if result is not None:
-            scored.append((doc, result))
-    scored.sort(key=lambda pair: (-pair[1].score, pair[0]["id"]))
-    return scored
+    return rank_pool(
+        gig=gig,
+        docs=docs,
+        related=related,
+        now=timezone.now(),
+        min_coverage=_min_coverage() if min_coverage is None else min_coverage,
+        query_terms=query_terms,
+    )
 
 
 def match_freelancers_for_gig(*, gig: Gig, limit: int = 100) -> Ranked:
@@ -124,9 +124,12 @@ def match_freelancers_for_gig(*, gig: Gig, limit: int = 100) -> Ranked:
     members = set(
         FirmMembership.objects.filter(firm_id=gig.firm_id).values_list("user_id", flat=True)
     )
+    query = SkillQuery(
+        weights=weights, required=doc["required"], related=related, min_coverage=_min_coverage()
+    )
     docs, name = _read(
         lambda b: b.profile_candidates(
-            weights=weights, exclude_user_ids=members, limit=MATCH_CANDIDATE_LIMIT
+            query=query, exclude_user_ids=members, limit=MATCH_CANDIDATE_LIMIT
         )
     )
     ranked = _rank(doc, docs, related=related)
@@ -153,10 +156,22 @@ def match_gigs_for_profile(*, profile: FreelancerProfile, limit: int = 100) -> R
     gig_skills = {s for d in docs for s in d["required"] + d["nice"]}
     related = related_map(skill_ids=gig_skills)
     now = timezone.now()
+    # The profile is the one document; each gig is a query. BM25 takes its document
+    # frequencies from the candidate gigs (the pool of this request).
+    tfs = [tokens(d["text"]) for d in docs]
+    pool = Pool.of(docs, tfs)
+    mine = tokens(pdoc["text"])
+    raw = [pool.bm25(terms(d["text"]), mine) for d in docs]
+    best = max(raw, default=0.0) or 1.0
     scored = []
-    for gdoc in docs:
+    for gdoc, relevance in zip(docs, raw, strict=True):
         result = score_pair(
-            gig=gdoc, profile=pdoc, related=related, now=now, min_coverage=_min_coverage()
+            gig=gdoc,
+            profile=pdoc,
+            related=related,
+            now=now,
+            text=relevance / best,
+            min_coverage=_min_coverage(),
         )
         if result is not None:
             scored.append((gdoc, result))

@@ -10,21 +10,26 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from marketplace.gigs.services import gig_close
 from marketplace.moderation.services import profile_hide, profile_restore
-from matching.backends.base import GigFilters, ProfileFilters
+from matching import backends
+from matching.backends.base import GigFilters, ProfileFilters, SkillQuery
+from matching.documents import gig_document, profile_documents
 from matching.explain import render, skill_labels
+from matching.scoring import score_pair
 from matching.selectors import (
     WorkingWindow,
     match_freelancers_for_gig,
     match_gigs_for_profile,
+    related_map,
     search_freelancers,
     search_gigs,
 )
-from matching.services import search_check, search_rebuild
+from matching.services import index_profiles_sync, search_check, search_rebuild
 from tests.factories import moderator_create
+from tests.factories_profiles import public_profile
 from tests.matching.world import World, build_world
 
 
@@ -78,6 +83,65 @@ class BackendSuite:
         assert codes["rate_above_budget"] == {"percent": 122}
         assert codes["overlap"] == {"hours": 0.0}
         assert codes["lacks_language"] == {"language": "de"}
+
+    # --- the candidate pre-filter -----------------------------------------------------------
+    def _every_skill_combination(self, world: World) -> dict[frozenset[str], int]:
+        """One public profile per non-empty subset of the world's five skills (31)."""
+        names = sorted(world.skills)
+        made = {}
+        for mask in range(1, 2 ** len(names)):
+            held = frozenset(n for i, n in enumerate(names) if mask >> i & 1)
+            profile = public_profile(skills=tuple(world.skills[n] for n in sorted(held)))
+            made[held] = profile.id
+        index_profiles_sync(profile_ids=made.values())
+        return made
+
+    def _query(self, world: World, **kw: Any) -> tuple[SkillQuery, dict[int, set[int]]]:
+        doc = gig_document(gig=world.gig)
+        related = related_map(skill_ids=set(doc["required"]) | set(doc["nice"]))
+        weights = {o: 1 for s in doc["required"] + doc["nice"] for o in related.get(s, set())}
+        weights |= dict.fromkeys(doc["nice"], 1) | dict.fromkeys(doc["required"], 3)
+        query = SkillQuery(weights=weights, required=doc["required"], related=related, **kw)
+        return query, related
+
+    def test_the_pre_filter_keeps_every_profile_the_scorer_would_rank(self, world: World) -> None:
+        made = self._every_skill_combination(world)
+        query, related = self._query(world, min_coverage=0.5)
+        gig = gig_document(gig=world.gig)
+        docs = profile_documents(profile_ids=made.values())
+        would_rank = {
+            pid
+            for pid, doc in docs.items()
+            if score_pair(gig=gig, profile=doc, related=related, now=timezone.now()) is not None
+        }
+        found = {
+            d["id"]
+            for d in backends.get_backend().profile_candidates(
+                query=query, exclude_user_ids=set(), limit=1000
+            )
+        }
+        assert found & set(made.values()) == would_rank
+        # Python alone is in, exactly at the threshold (1 + ½ for django, python's relative,
+        # of 3); postgresql+react (1 of 3) is out. Eligible: python, django, both, or either
+        # with postgresql — 6 subsets of the required skills × 4 of react/figma.
+        assert made[frozenset({"python"})] in found
+        assert made[frozenset({"postgresql", "react"})] not in found
+        assert len(would_rank) == 24
+
+    def test_the_candidate_cut_keeps_the_heaviest_eligible_profiles(self, world: World) -> None:
+        made = self._every_skill_combination(world)
+        query, _related = self._query(world, min_coverage=0.5)
+        members = {world.profiles["member"].user_id}
+        top = backends.get_backend().profile_candidates(
+            query=query, exclude_user_ids=members, limit=3
+        )
+        # Weight: required 3 each, react (nice) 1; ties by id, and the world's "full" and
+        # "far" profiles (python, django, postgresql, react = 10) were created first.
+        assert [d["id"] for d in top] == [
+            world.profiles["full"].id,
+            world.profiles["far"].id,
+            made[frozenset({"python", "django", "postgresql", "react"})],
+        ]
 
     # --- gigs for a freelancer ---------------------------------------------------------------
     def test_gig_feed_ranks_open_gigs_the_freelancer_fits(self, world: World) -> None:
@@ -176,8 +240,6 @@ class BackendSuite:
         assert all(r.ok for r in search_check())
 
     def test_search_check_names_what_differs(self, world: World) -> None:
-        from matching import backends
-
         for backend in backends.get_write_backends():
             backend.delete_profiles(ids=[world.profiles["two"].id])
         reports = [r for r in search_check() if r.kind == "profile"]

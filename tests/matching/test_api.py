@@ -53,8 +53,10 @@ def test_gig_matches_render_the_explanation_in_the_request_language(world: World
     )
 
     assert response.status_code == 200
-    two = response.json()["results"][0]
-    assert two["freelancer"]["slug"] == world.profiles["two"].slug
+    # Ranked full, far, related, two (docs/matching.md): page 2 holds the last two.
+    results = response.json()["results"]
+    assert [r["freelancer"]["slug"] for r in results] == world.slugs(["related", "two"])
+    two = results[1]
     assert two["explanation"].startswith("2 von 3 Pflicht-Skills: es fehlt PostgreSQL · ")
     assert two["reasons"][0] == {
         "code": "required_skills",

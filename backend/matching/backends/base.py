@@ -14,6 +14,8 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
+from matching.scoring import required_coverage
+
 Doc = dict[str, Any]
 
 # Search ranks at most this many filtered candidates (the best by full-text rank, else the most
@@ -21,6 +23,34 @@ Doc = dict[str, Any]
 SEARCH_CANDIDATE_LIMIT = 1000
 # Matching re-scores at most this many candidates, the ones holding the most wanted skills.
 MATCH_CANDIDATE_LIMIT = 250
+
+
+@dataclass
+class SkillQuery:
+    """Who may be a candidate for a gig, and in which order the candidate cut is made.
+
+    `weights`: the summed weight of the skills a profile holds orders the candidates (a
+    required skill 3, a nice-to-have or related skill 1). `required`, `related` and
+    `min_coverage`: the scorer's exclusion rule (`scoring.required_coverage`), applied before
+    the cut, so the cut never spends a place on a profile the scorer would drop and the
+    pre-filter never drops one it would rank."""
+
+    weights: dict[int, int]
+    required: list[int] = field(default_factory=list)
+    related: dict[int, set[int]] = field(default_factory=dict)
+    min_coverage: float = 0.0
+
+    def eligible(self, skills: set[int]) -> bool:
+        return required_coverage(self.required, skills, self.related) >= self.min_coverage
+
+    def weight(self, skills: set[int]) -> int:
+        return sum(self.weights.get(s, 0) for s in skills)
+
+    def must_hold_any(self) -> set[int]:
+        """Skills of which an eligible profile holds at least one (the GIN pre-filter)."""
+        if self.required and self.min_coverage > 0:
+            return set(self.required).union(*(self.related.get(s, set()) for s in self.required))
+        return set(self.weights)
 
 
 @dataclass
@@ -82,9 +112,10 @@ class MatchingBackend(ABC):
 
     @abstractmethod
     def profile_candidates(
-        self, *, weights: dict[int, int], exclude_user_ids: set[int], limit: int
+        self, *, query: SkillQuery, exclude_user_ids: set[int], limit: int
     ) -> list[Doc]:
-        """Profiles holding any skill in `weights`, the highest summed weight first."""
+        """Eligible profiles holding any weighted skill: the highest summed weight first, ties
+        by id (see `SkillQuery`)."""
 
     @abstractmethod
     def gig_candidates(

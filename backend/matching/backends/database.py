@@ -9,6 +9,7 @@ occur in the text (case-insensitive substring, no stemming and no rank).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from typing import Any
 
@@ -22,11 +23,27 @@ from matching.backends.base import (
     MatchingBackend,
     ProfileFilters,
     SearchResult,
+    SkillQuery,
 )
 from matching.models import IndexedGig, IndexedGigSkill, IndexedProfile, IndexedProfileSkill
 from matching.scoring import terms
 
 FTS_CONFIG = "simple"
+# PostgreSQL: the full-text vector (as `SearchVector("text", config=FTS_CONFIG)`), and the
+# skill rows copied into the narrow GIN-indexed `matching_profileskillset` (migration 0003).
+_FILL_SEARCH_VECTOR = (
+    "UPDATE matching_indexedprofile SET search_vector = "
+    "to_tsvector('simple'::regconfig, COALESCE(text, '')) WHERE profile_id = ANY(%s)"
+)
+_FILL_SKILL_SET = (
+    "INSERT INTO matching_profileskillset (profile_id, user_id, skill_ids) "
+    "SELECT p.profile_id, p.user_id, COALESCE(array_agg(s.skill_id ORDER BY s.skill_id) "
+    "FILTER (WHERE s.skill_id IS NOT NULL), '{}') FROM matching_indexedprofile p "
+    "LEFT JOIN matching_indexedprofileskill s ON s.entry_id = p.profile_id "
+    "WHERE p.profile_id = ANY(%s) GROUP BY p.profile_id, p.user_id "
+    "ON CONFLICT (profile_id) DO UPDATE "
+    "SET user_id = EXCLUDED.user_id, skill_ids = EXCLUDED.skill_ids"
+)
 FACET_SIZE = 20
 
 
@@ -59,6 +76,47 @@ def _ranked_entries(skill_model: Any, weights: dict[int, int], limit: int) -> li
         .order_by("-w", "entry_id")[:limit]
     )
     return [row["entry_id"] for row in rows]
+
+
+def _pg_profile_candidates(query: SkillQuery, exclude_user_ids: set[int], limit: int) -> list[Doc]:
+    """One query: GIN pre-filter on the narrow skill sets, the coverage rule and the weight
+    computed on each row (a few array tests), the top `limit` joined to their documents.
+
+    Coverage is counted in half credits (exact 2, related 1) so the SQL compares integers; the
+    threshold is the smallest count the scorer's own float comparison accepts."""
+    params: list[Any] = [sorted(query.must_hold_any()), sorted(exclude_user_ids)]
+    where = ["skill_ids && %s::int[]", "NOT (user_id = ANY(%s::bigint[]))"]
+    if query.required and query.min_coverage > 0:
+        n = len(query.required)
+        need = next(k for k in range(2 * n + 1) if (k / 2) / n >= query.min_coverage - 1e-12)
+        credit = []
+        for skill_id in query.required:
+            related = sorted(query.related.get(skill_id, set()))
+            credit.append(
+                "(CASE WHEN skill_ids @> ARRAY[%s]::int[] THEN 2"
+                " WHEN skill_ids && %s::int[] THEN 1 ELSE 0 END)"
+            )
+            params.extend([skill_id, related])
+        where.append(f"({' + '.join(credit)}) >= %s")
+        params.append(need)
+    # Σ weight of the held skills: one containment test per weighted skill (cheaper per row
+    # than an unnest subquery; intarray's icount would need an extension).
+    weighted = sorted(query.weights.items())
+    weight = " + ".join(f"(skill_ids @> ARRAY[%s]::int[])::int * {int(w)}" for _s, w in weighted)
+    order_params: list[Any] = [s for s, _w in weighted]
+    # Only fixed SQL fragments are joined here; every value is a bound parameter.
+    sql = (
+        f"WITH top AS (SELECT profile_id, ({weight}) AS w FROM matching_profileskillset "  # noqa: S608
+        f"WHERE {' AND '.join(where)} ORDER BY w DESC, profile_id LIMIT %s) "
+        # The text is not needed to score (the document carries its term frequencies).
+        "SELECT p.profile_id, p.doc - 'text' FROM top "
+        "JOIN matching_indexedprofile p USING (profile_id) "
+        "ORDER BY top.w DESC, top.profile_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*order_params, *params, limit])
+        rows = cursor.fetchall()
+    return [doc if isinstance(doc, dict) else json.loads(doc) for _pk, doc in rows]
 
 
 def _text_filter(qs: QuerySet[Any], q: str) -> QuerySet[Any]:
@@ -158,12 +216,17 @@ class DatabaseBackend(MatchingBackend):
                 ]
             )
             if _is_postgres():
-                IndexedProfile.objects.filter(pk__in=ids).update(
-                    search_vector=SearchVector("text", config=FTS_CONFIG)
-                )
+                with connection.cursor() as cursor:
+                    cursor.execute(_FILL_SEARCH_VECTOR, [ids])
+                    cursor.execute(_FILL_SKILL_SET, [ids])
 
     def delete_profiles(self, *, ids: list[int]) -> None:
         IndexedProfile.objects.filter(pk__in=ids).delete()
+        if _is_postgres():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "DELETE FROM matching_profileskillset WHERE profile_id = ANY(%s)", [ids]
+                )
 
     def index_gigs(self, *, docs: list[Doc]) -> None:
         if not docs:
@@ -221,16 +284,36 @@ class DatabaseBackend(MatchingBackend):
 
     def reset(self) -> None:
         IndexedProfile.objects.all().delete()
+        if _is_postgres():
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM matching_profileskillset")
         IndexedGig.objects.all().delete()
 
     # --- reading -------------------------------------------------------------------------
     def profile_candidates(
-        self, *, weights: dict[int, int], exclude_user_ids: set[int], limit: int
+        self, *, query: SkillQuery, exclude_user_ids: set[int], limit: int
     ) -> list[Doc]:
-        ids = _ranked_entries(IndexedProfileSkill, weights, limit + len(exclude_user_ids))
+        if not query.weights:
+            return []
+        if _is_postgres():
+            return _pg_profile_candidates(query, exclude_user_ids, limit)
+        # Portable path: the skill rows of every profile holding a weighted skill, the rule and
+        # the order applied in Python (fine at embedded scale; PostgreSQL does it in SQL).
+        held: dict[int, set[int]] = {}
+        rows = IndexedProfileSkill.objects.filter(skill_id__in=list(query.weights))
+        for entry_id, skill_id in rows.values_list("entry_id", "skill_id").iterator():
+            held.setdefault(entry_id, set()).add(skill_id)
+        owners = dict(IndexedProfile.objects.filter(pk__in=held).values_list("pk", "user_id"))
+        ranked = sorted(
+            (
+                (-query.weight(skills), entry)
+                for entry, skills in held.items()
+                if owners.get(entry) not in exclude_user_ids and query.eligible(skills)
+            )
+        )[:limit]
+        ids = [entry for _w, entry in ranked]
         docs = dict(IndexedProfile.objects.filter(pk__in=ids).values_list("pk", "doc"))
-        ranked = [docs[i] for i in ids if i in docs]
-        return [d for d in ranked if d["user_id"] not in exclude_user_ids][:limit]
+        return [docs[i] for i in ids if i in docs]
 
     def gig_candidates(
         self, *, weights: dict[int, int], exclude_firm_ids: set[int], limit: int

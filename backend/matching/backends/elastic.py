@@ -35,6 +35,7 @@ from matching.backends.base import (
     MatchingBackend,
     ProfileFilters,
     SearchResult,
+    SkillQuery,
 )
 
 FACET_SIZE = 20
@@ -132,6 +133,10 @@ def _text_query(q: str) -> Query:
         should=[Q("match", **{field: {"query": q, "operator": "and"}}) for field in TEXT_FIELDS],
         minimum_should_match=1,
     )
+
+
+# Matching candidates retrieved per place, before the coverage rule is applied.
+OVERFETCH = 4
 
 
 def _weights_query(weights: dict[int, int]) -> Query:
@@ -256,15 +261,19 @@ class ElasticsearchBackend(MatchingBackend):
         return [json.loads(hit.doc) for hit in response]
 
     def profile_candidates(
-        self, *, weights: dict[int, int], exclude_user_ids: set[int], limit: int
+        self, *, query: SkillQuery, exclude_user_ids: set[int], limit: int
     ) -> list[Doc]:
-        if not weights:
+        if not query.weights:
             return []
-        s = self._search("profile").query(_weights_query(weights))
+        # The coverage rule (half credit for related skills) is not a plain boolean query, so
+        # the best `OVERFETCH × limit` by weight are retrieved and the rule applied here; the
+        # database backend applies it before its cut (documented difference at scale).
+        s = self._search("profile").query(_weights_query(query.weights))
         if exclude_user_ids:
             s = s.exclude("terms", user_id=sorted(exclude_user_ids))
-        s = s.sort("_score", {"id": {"order": "asc"}}).source(["doc"])[:limit]
-        return self._docs(s.execute())
+        s = s.sort("_score", {"id": {"order": "asc"}}).source(["doc"])[: limit * OVERFETCH]
+        docs = self._docs(s.execute())
+        return [d for d in docs if query.eligible({int(k) for k in d["skills"]})][:limit]
 
     def gig_candidates(
         self, *, weights: dict[int, int], exclude_firm_ids: set[int], limit: int
