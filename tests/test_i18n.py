@@ -10,12 +10,16 @@ import ast
 import gettext
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.utils import translation
 from rest_framework.test import APIClient
 
+from chat.digest import notification_digest_send_for_user
+from chat.notifications import notification_create
+from marketplace.accounts.models import OutboundEmail
 from tests.conftest import client_for
 from tests.factories import UserFactory
 
@@ -267,3 +271,62 @@ def test_a_user_who_chose_french_gets_french_messages() -> None:
     assert missing.json()["message"] == "Vous n’avez pas encore de profil freelance."
     assert invalid.status_code == 400
     assert invalid.json()["message"] == SOME_FIELDS_ARE_INVALID["fr"]
+
+
+# --- sentences built at runtime still translate whole --------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "subject", "line"),
+    [
+        (
+            "de",
+            "[Nanoguild] 1 ungelesene Benachrichtigung",
+            "Eine Meilensteinzahlung für „Logo“ hat jetzt den Status Finanziert.",
+        ),
+        (
+            "fr",
+            "[Nanoguild] 1 notification non lue",
+            "Un paiement de jalon pour «\u00a0Logo\u00a0» est désormais au statut Financé.",
+        ),
+    ],
+)
+def test_the_digest_counts_in_the_plural_and_names_the_payment_state(
+    language: str, subject: str, line: str
+) -> None:
+    # Given one unread payment notification whose payload holds the raw state code
+    user = UserFactory.create(language=language)
+    (notification,) = notification_create(
+        user_ids=[user.id],
+        kind="payment",
+        payload={"gig_title": "Logo", "state": "funded"},
+        event_key="payment:1:funded",
+    )
+
+    # When the digest runs an hour later
+    sent = notification_digest_send_for_user(
+        user_id=user.id, now=notification.created_at + timedelta(hours=1)
+    )
+
+    # Then the subject takes the singular and the line shows the state's translated label
+    assert sent is True
+    email = OutboundEmail.objects.get(to=user.email)
+    assert email.subject == subject
+    assert line in email.body_text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("de", "Unbekannte Sprache: xx"), ("fr", "Langue inconnue\u00a0: xx")],
+)
+def test_an_unknown_search_filter_value_is_named_in_a_whole_sentence(
+    api: APIClient, language: str, message: str
+) -> None:
+    response = api.get(
+        "/api/v1/search/freelancers/", {"languages": "xx"}, HTTP_ACCEPT_LANGUAGE=language
+    )
+
+    assert response.status_code == 400
+    assert response.json()["details"]["languages"] == [message]

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chat.models import Notification, NotificationKind, NotificationPreference
 from chat.notifications import notification_text
@@ -85,7 +85,12 @@ def notification_digest_send_for_user(*, user_id: int, now: datetime) -> bool:
             context = {"user": user, "lines": lines, "site_url": settings.SITE_URL}
             email_queue(
                 to=user.email,
-                subject=_("[Nanoguild] %(count)d unread notifications") % {"count": len(due)},
+                subject=ngettext(
+                    "[Nanoguild] %(count)d unread notification",
+                    "[Nanoguild] %(count)d unread notifications",
+                    len(due),
+                )
+                % {"count": len(due)},
                 body_text=render_to_string("chat/email/digest.txt", context),
                 body_html=render_to_string("chat/email/digest.html", context),
                 template="chat/digest",

@@ -21,6 +21,7 @@ from chat.frames import notification_frame
 from chat.models import Notification, NotificationKind, NotificationPreference
 from common.errors import NotFound
 from marketplace.accounts.models import User
+from payments.escrow.models import EscrowState
 
 
 def notification_create(
@@ -113,9 +114,14 @@ def notification_text(notification: Notification) -> str:
                 )
             return _("A milestone payment of “%(gig)s” is now %(state)s.") % {
                 "gig": gig,
-                "state": p.get("state", ""),
+                # The payload holds the state code; show its translated label.
+                "state": _escrow_state_label(p.get("state", "")),
             }
     return str(notification.kind)
+
+
+def _escrow_state_label(state: str) -> str:
+    return str(EscrowState(state).label) if state in EscrowState.values else state
 
 
 def _payment_notice_text(p: dict[str, Any]) -> str:

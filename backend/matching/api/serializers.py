@@ -24,12 +24,11 @@ class CommaList(serializers.CharField):
         return [part.strip() for part in text.split(",") if part.strip()]
 
 
-def _check_choices(values: list[str], allowed: set[str], what: str) -> list[str]:
+def _check_choices(values: list[str], allowed: set[str], message: str) -> list[str]:
+    # `message` is a whole translated sentence with `%(v)s`: a pasted-in noun can't be translated.
     unknown = [v for v in values if v not in allowed]
     if unknown:
-        raise serializers.ValidationError(
-            _("Unknown %(what)s: %(v)s") % {"what": what, "v": ", ".join(unknown)}
-        )
+        raise serializers.ValidationError(message % {"v": ", ".join(unknown)})
     return values
 
 
@@ -58,12 +57,16 @@ class SearchCommonInput(PageInput):
 
     def validate_languages(self, value: list[str]) -> list[str]:
         return _check_choices(
-            [v.lower() for v in value], {c for c, _n in spoken_language_choices()}, "language"
+            [v.lower() for v in value],
+            {c for c, _n in spoken_language_choices()},
+            _("Unknown language: %(v)s"),
         )
 
     def validate_country(self, value: list[str]) -> list[str]:
         return _check_choices(
-            [v.upper() for v in value], {str(c) for c in countries.countries}, "country"
+            [v.upper() for v in value],
+            {str(c) for c in countries.countries},
+            _("Unknown country: %(v)s"),
         )
 
 
@@ -105,10 +108,12 @@ class GigSearchInput(SearchCommonInput):
     location_type = CommaList(required=False, max_length=100)
 
     def validate_engagement_type(self, value: list[str]) -> list[str]:
-        return _check_choices(value, set(EngagementType.values), "engagement type")
+        return _check_choices(
+            value, set(EngagementType.values), _("Unknown engagement type: %(v)s")
+        )
 
     def validate_location_type(self, value: list[str]) -> list[str]:
-        return _check_choices(value, set(LocationType.values), "location type")
+        return _check_choices(value, set(LocationType.values), _("Unknown location type: %(v)s"))
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         has_budget = attrs.get("budget_min") is not None or attrs.get("budget_max") is not None
