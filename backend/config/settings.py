@@ -210,7 +210,11 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns on every request when it is missing
-STATICFILES_DIRS = [REPO_DIR / "frontend" / "public"]
+# The SPA's build (`make frontend`): Vite writes hashed assets for /static/ and index.html here.
+# Created empty when missing so the static-files check stays quiet before the first build.
+FRONTEND_DIST = REPO_DIR / "frontend" / "dist"
+FRONTEND_DIST.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [FRONTEND_DIST]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
 STORAGES = {
@@ -221,7 +225,7 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-FRONTEND_INDEX = REPO_DIR / "frontend" / "public" / "index.html"
+FRONTEND_INDEX = FRONTEND_DIST / "index.html"
 
 # --- REST API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

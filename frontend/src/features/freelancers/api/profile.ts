@@ -1,0 +1,70 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+
+import { ApiError, api, unwrap, type Schemas } from "@/lib/api-client";
+import { meKey } from "@/lib/session";
+
+export type OwnProfile = Schemas["OwnProfileOutput"];
+export type ProfileInput = Schemas["ProfileCreateInputRequest"];
+
+const ownKey = ["freelancer-profile", "own"] as const;
+
+/** The signed-in user's profile, or null before they created one (404). */
+export function useOwnProfile() {
+  return useQuery({
+    queryKey: ownKey,
+    queryFn: async (): Promise<OwnProfile | null> => {
+      try {
+        return await unwrap(api.GET("/api/v1/me/freelancer-profile/"));
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    },
+  });
+}
+
+export function useSaveProfile(exists: boolean) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ProfileInput) =>
+      exists
+        ? unwrap(api.PATCH("/api/v1/me/freelancer-profile/", { body }))
+        : unwrap(api.POST("/api/v1/me/freelancer-profile/", { body })),
+    onSuccess: (profile) => {
+      client.setQueryData(ownKey, profile);
+      void client.invalidateQueries({ queryKey: meKey });
+    },
+  });
+}
+
+export function usePublishProfile() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (publish: boolean) =>
+      publish
+        ? unwrap(api.POST("/api/v1/me/freelancer-profile/publish/"))
+        : unwrap(api.POST("/api/v1/me/freelancer-profile/unpublish/")),
+    onSuccess: (profile) => client.setQueryData(ownKey, profile),
+  });
+}
+
+export function usePublicProfile(slug: string) {
+  return useQuery({
+    queryKey: ["freelancer-profile", slug],
+    queryFn: () => unwrap(api.GET("/api/v1/freelancers/{slug}/", { params: { path: { slug } } })),
+  });
+}
+
+export function usePayoutAccount() {
+  return useQuery({
+    queryKey: ["payout-account"],
+    queryFn: () => unwrap(api.GET("/api/v1/payments/payout-account/")),
+  });
+}
+
+export function useGigFeed() {
+  return useQuery({
+    queryKey: ["gig-feed"],
+    queryFn: () => unwrap(api.GET("/api/v1/me/gig-feed/", { params: { query: { page_size: 20 } } })),
+  });
+}

@@ -1,0 +1,55 @@
+import { useTranslation } from "react-i18next";
+
+interface Bucket {
+  value: string;
+  count: number;
+  label?: string;
+}
+
+interface FacetsProps {
+  facets: Record<string, Bucket[]>;
+  selected: Record<string, string | undefined>;
+  onToggle: (facet: string, value: string) => void;
+}
+
+const MULTI = new Set(["skills", "languages"]);
+
+export function isSelected(selected: string | undefined, value: string, facet: string): boolean {
+  if (!selected) return false;
+  return MULTI.has(facet) ? selected.split(",").includes(value) : selected === value;
+}
+
+/** Counts per facet value; a checkbox per value, so the filter is keyboard-operable. */
+export function Facets({ facets, selected, onToggle }: FacetsProps) {
+  const { t } = useTranslation();
+  return (
+    <aside className="facets" aria-label={t("search.filters")}>
+      {Object.entries(facets).map(([facet, buckets]) =>
+        buckets.length === 0 ? null : (
+          <fieldset key={facet}>
+            <legend>{t(`search.facet.${facet}`, { defaultValue: facet })}</legend>
+            {buckets.slice(0, 10).map((bucket) => (
+              <label key={bucket.value} className="check">
+                <input
+                  type="checkbox"
+                  checked={isSelected(selected[facet], bucket.value, facet)}
+                  onChange={() => onToggle(facet, bucket.value)}
+                />
+                {facet === "engagement_type" ? t(`gig.engagement.${bucket.value}`) : (bucket.label ?? bucket.value)}{" "}
+                <span className="count">{bucket.count}</span>
+              </label>
+            ))}
+          </fieldset>
+        ),
+      )}
+    </aside>
+  );
+}
+
+export function toggleFacet(current: string | undefined, value: string, facet: string): string | undefined {
+  if (!MULTI.has(facet)) return current === value ? undefined : value;
+  const values = new Set((current ?? "").split(",").filter(Boolean));
+  if (values.has(value)) values.delete(value);
+  else values.add(value);
+  return values.size ? [...values].join(",") : undefined;
+}
