@@ -46,7 +46,9 @@ def test_a_signed_in_session_is_announced_to_the_app(client: Client, built_index
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/api/v1/no-such-thing/", "/healthz", "/admin/login/", "/media/x.png"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/no-such-thing/", "/healthz", "/admin/login/", "/media/x.png"]
+)
 def test_django_paths_never_get_the_app_page(client: Client, built_index: Path, path: str) -> None:
     response = client.get(path)
 
