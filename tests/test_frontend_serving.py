@@ -37,7 +37,7 @@ def test_every_client_route_gets_the_app_page(client: Client, built_index: Path,
 
 @pytest.mark.django_db
 def test_a_signed_in_session_is_announced_to_the_app(client: Client, built_index: Path) -> None:
-    client.force_login(UserFactory())
+    client.force_login(UserFactory.create())
 
     body = client.get("/contracts/4").content.decode()
 

@@ -190,6 +190,13 @@ ACCOUNT_RATE_LIMITS = {
 }
 HEADLESS_ONLY = False
 HEADLESS_CLIENTS = ("browser",)
+# Links in account emails open the web app's pages, which post the key to allauth headless.
+HEADLESS_FRONTEND_URLS = {
+    "account_confirm_email": f"{SITE_URL}/verify-email/{{key}}",
+    "account_reset_password": f"{SITE_URL}/password/reset",
+    "account_reset_password_from_key": f"{SITE_URL}/password/reset/{{key}}",
+    "account_signup": f"{SITE_URL}/signup",
+}
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 
 # --- Email ----------------------------------------------------------------------------------------

@@ -24,6 +24,8 @@ export const routes: RouteObject[] = [
       { path: "password/reset/:key", ...lazy(() => import("@/app/routes/password-reset")) },
       { path: "welcome", ...lazy(() => import("@/app/routes/welcome")) },
       { path: "me/profile", ...lazy(() => import("@/app/routes/profile-editor")) },
+      // Where payout onboarding (Stripe) sends the freelancer back: the payout panel lives here.
+      { path: "settings/payouts", ...lazy(() => import("@/app/routes/profile-editor")) },
       { path: "freelancers/:slug", ...lazy(() => import("@/app/routes/freelancer")) },
       { path: "feed", ...lazy(() => import("@/app/routes/feed")) },
       { path: "proposals", ...lazy(() => import("@/app/routes/my-proposals")) },

@@ -32,15 +32,39 @@ export function useChatRoom(conversationId: number, myUserId: number) {
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const lastReadSent = useRef(0);
 
-  // Seed from history, then subscribe after its newest id.
+  // History and read markers merge into what the socket already delivered (never replace it).
   useEffect(() => {
-    if (!history.data || !conversation.data) return;
-    const seeded = new Map<number, ChatMessage>();
-    for (const m of history.data.results) {
-      seeded.set(m.id, { id: m.id, author_id: m.author, author_name: m.author_name, text: m.text, created_at: m.created_at ?? "", client_message_id: m.client_message_id });
-    }
-    setMessages(seeded);
-    setReads(new Map(conversation.data.participants.map((p) => [p.user_id, p.last_read_message_id])));
+    if (!history.data) return;
+    const rows = history.data.results;
+    setMessages((prev) => {
+      const next = new Map(prev);
+      for (const m of rows) {
+        if (!next.has(m.id)) {
+          next.set(m.id, { id: m.id, author_id: m.author, author_name: m.author_name, text: m.text, created_at: m.created_at ?? "", client_message_id: m.client_message_id });
+        }
+      }
+      return next;
+    });
+  }, [history.data]);
+
+  useEffect(() => {
+    if (!conversation.data) return;
+    const participants = conversation.data.participants;
+    setReads((prev) => {
+      const next = new Map(prev);
+      for (const p of participants) next.set(p.user_id, Math.max(p.last_read_message_id, next.get(p.user_id) ?? 0));
+      return next;
+    });
+  }, [conversation.data]);
+
+  // Subscribe once the first history page is in, after its newest id: the server sends every
+  // later message (also those committed meanwhile), then live ones.
+  const historyNewest = history.data ? history.data.results.reduce((max, m) => Math.max(max, m.id), 0) : null;
+  const subscribed = historyNewest !== null;
+  const subscribeAfter = useRef(0);
+  if (historyNewest !== null && subscribeAfter.current === 0) subscribeAfter.current = historyNewest;
+  useEffect(() => {
+    if (!subscribed) return;
     const socket = chatSocket();
     setConnection(socket.state);
     const offState = socket.onState(setConnection);
@@ -82,14 +106,13 @@ export function useChatRoom(conversationId: number, myUserId: number) {
           break;
       }
     });
-    const newest = history.data.results.reduce((max, m) => Math.max(max, m.id), 0);
-    socket.subscribe(conversationId, newest);
+    socket.subscribe(conversationId, subscribeAfter.current);
     return () => {
       offFrame();
       offState();
       socket.unsubscribe(conversationId);
     };
-  }, [conversationId, history.data, conversation.data, myUserId]);
+  }, [conversationId, subscribed, myUserId]);
 
   // Expire stale typing indicators.
   useEffect(() => {

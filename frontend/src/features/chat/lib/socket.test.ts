@@ -64,13 +64,16 @@ describe("ChatSocket", () => {
     // When the connection drops and the backoff elapses
     latest().close();
     expect(chat.state).toBe("closed");
+    chat.subscribe(9, 0);
     vi.advanceTimersByTime(500);
     expect(FakeSocket.instances).toHaveLength(2);
     latest().open();
 
     // Then it re-subscribes after the last id it holds and resends the unacked message as is
+    // (an empty conversation subscribes from 0, so nothing sent meanwhile is missed)
     expect(latest().sent).toEqual([
       { type: "subscribe", conversation_id: 7, after_id: 41 },
+      { type: "subscribe", conversation_id: 9, after_id: 0 },
       { type: "send", conversation_id: 7, client_message_id: "c-1", text: "are you there?" },
     ]);
     expect(seen).toEqual([41]);
@@ -80,7 +83,10 @@ describe("ChatSocket", () => {
     latest().close();
     vi.advanceTimersByTime(1000);
     latest().open();
-    expect(latest().sent).toEqual([{ type: "subscribe", conversation_id: 7, after_id: 41 }]);
+    expect(latest().sent).toEqual([
+      { type: "subscribe", conversation_id: 7, after_id: 41 },
+      { type: "subscribe", conversation_id: 9, after_id: 0 },
+    ]);
     chat.stop();
   });
 

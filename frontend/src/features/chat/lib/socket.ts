@@ -103,11 +103,11 @@ export class ChatSocket {
     this.sendFrame({ type: "read", conversation_id: conversationId, message_id: messageId });
   }
 
+  // Always with after_id (0 for an empty history): a message committed between the history
+  // fetch and the subscription then still arrives, as part of the catch-up.
   private subscribeFrame(conversationId: number): object {
     const after = this.watermarks.get(conversationId) ?? 0;
-    return after > 0
-      ? { type: "subscribe", conversation_id: conversationId, after_id: after }
-      : { type: "subscribe", conversation_id: conversationId };
+    return { type: "subscribe", conversation_id: conversationId, after_id: after };
   }
 
   private sendFrame(frame: object): void {

@@ -8,11 +8,12 @@ export type ProfileInput = Schemas["ProfileCreateInputRequest"];
 
 const ownKey = ["freelancer-profile", "own"] as const;
 
-/** The signed-in user's profile, or null before they created one (404). */
-export function useOwnProfile() {
+/** The signed-in user's profile, or null before they created one (`/me/` says which). */
+export function useOwnProfile(exists: boolean) {
   return useQuery({
     queryKey: ownKey,
     queryFn: async (): Promise<OwnProfile | null> => {
+      if (!exists) return null;
       try {
         return await unwrap(api.GET("/api/v1/me/freelancer-profile/"));
       } catch (error) {
@@ -66,5 +67,14 @@ export function useGigFeed() {
   return useQuery({
     queryKey: ["gig-feed"],
     queryFn: () => unwrap(api.GET("/api/v1/me/gig-feed/", { params: { query: { page_size: 20 } } })),
+  });
+}
+
+/** Starts (or resumes) payout onboarding; Stripe answers with a hosted page to open. */
+export function usePayoutOnboarding() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.POST("/api/v1/payments/payout-account/onboarding-link/")),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["payout-account"] }),
   });
 }

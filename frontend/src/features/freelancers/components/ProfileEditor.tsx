@@ -11,6 +11,7 @@ import { TimeZoneSelect } from "@/components/TimeZoneSelect";
 import {
   useOwnProfile,
   usePayoutAccount,
+  usePayoutOnboarding,
   usePublishProfile,
   useSaveProfile,
   type OwnProfile,
@@ -41,12 +42,34 @@ function initialState(profile: OwnProfile | null, fallbackZone: string) {
 function PayoutStatus() {
   const { t } = useTranslation();
   const payout = usePayoutAccount();
+  const onboard = usePayoutOnboarding();
   if (!payout.data) return null;
   const key = payout.data.ready ? "ready" : payout.data.onboarded ? "pending" : "missing";
+  const testMode = payout.data.test_mode;
   return (
-    <p className="notice" data-testid="payout-status">
-      {t(`profile.payout.${key}`)} {payout.data.test_mode && <span className="badge badge--test">{t("payments.testMode")}</span>}
-    </p>
+    <div className="notice" data-testid="payout-status">
+      <p>
+        {t(`profile.payout.${key}`)} {testMode && <span className="badge badge--test">{t("payments.testMode")}</span>}
+      </p>
+      {onboard.error ? <ErrorNotice error={onboard.error} /> : null}
+      {!payout.data.ready && (
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={onboard.isPending}
+          onClick={() =>
+            onboard.mutate(undefined, {
+              // Offline (test mode) the account is ready at once; Stripe hosts a form to fill in.
+              onSuccess: (link) => {
+                if (!testMode && link.url) window.location.assign(link.url);
+              },
+            })
+          }
+        >
+          {t("profile.payout.setUp")}
+        </button>
+      )}
+    </div>
   );
 }
 
@@ -77,13 +100,16 @@ function Editor({ profile, zone }: { profile: OwnProfile | null; zone: string })
     };
     save.mutate(body);
   };
-  const current = save.data ?? profile;
+  const current = profile ?? save.data ?? null;
   return (
     <form className="card form" onSubmit={submit} noValidate>
       <h1>{current ? t("profile.editTitle") : t("profile.createTitle")}</h1>
       {current && (
         <p>
-          {t(`profile.visibility.${current.visibility}`, { defaultValue: current.visibility })} ·{" "}
+          <span data-testid="profile-visibility">
+            {t(`profile.visibility.${current.visibility}`, { defaultValue: current.visibility })}
+          </span>{" "}
+          ·{" "}
           <Link to={`/freelancers/${current.slug}`}>{t("profile.viewPublic")}</Link>{" "}
           {current.visibility !== "hidden" && (
             <button type="button" className="button button--secondary" onClick={() => publish.mutate(current.visibility !== "public")}>
@@ -169,8 +195,8 @@ function Editor({ profile, zone }: { profile: OwnProfile | null; zone: string })
   );
 }
 
-export function ProfileEditor({ zone }: { zone: string }) {
-  const own = useOwnProfile();
+export function ProfileEditor({ zone, exists }: { zone: string; exists: boolean }) {
+  const own = useOwnProfile(exists);
   if (own.isLoading) return <Loading />;
   if (own.error) return <ErrorNotice error={own.error} />;
   return <Editor profile={own.data ?? null} zone={zone} />;
