@@ -118,7 +118,12 @@ def test_owner_hires_freelancer_funds_chats_and_releases(
     matches.get_by_role("button", name="Invite").first.click()
     expect(matches.get_by_text("Invited")).to_be_visible()
 
-    # The freelancer finds the gig in her feed, with why it fits, and proposes
+    # The freelancer is notified of the invitation
+    freelancer.goto(f"{base}/notifications")
+    expect(freelancer.get_by_text(f"You are invited to propose on “{GIG_TITLE}”.")).to_be_visible()
+    shot(freelancer, "notifications")
+
+    # She finds the gig in her feed, with why it fits, and proposes
     freelancer.goto(f"{base}/feed")
     expect(freelancer.get_by_role("link", name=GIG_TITLE)).to_be_visible()
     expect(freelancer.get_by_test_id("match-reasons").first).to_contain_text("required skills")
@@ -157,22 +162,29 @@ def test_owner_hires_freelancer_funds_chats_and_releases(
     expect(milestone.get_by_text("Test mode", exact=True)).to_be_visible()
     shot(owner, "contract-funded")
 
-    # Both open the contract's conversation and chat live, without reloading
+    # The owner writes in the contract's conversation; the freelancer sees an unread badge
     owner.get_by_role("link", name="Open the contract's chat").click()
+    composer = owner.get_by_role("textbox", name="Message")
+    composer.fill("Welcome aboard! The shop logo is in the brief.")
+    composer.press("Enter")
+    expect(owner.get_by_test_id("messages")).to_contain_text("Welcome aboard!")
     freelancer.goto(contract_url)
+    expect(freelancer.get_by_test_id("chat-unread")).to_have_text("1")
     freelancer.get_by_role("link", name="Open the contract's chat").click()
-    owner.get_by_role("textbox", name="Message").fill(
-        "Welcome aboard! The shop logo is in the brief."
-    )
-    owner.get_by_role("textbox", name="Message").press("Enter")
     expect(freelancer.get_by_test_id("messages")).to_contain_text("Welcome aboard!")
+
+    # Both chat live, without reloading: typing shows, messages and read receipts arrive
+    # (once the freelancer's socket is up: the room says so while it connects)
+    expect(freelancer.get_by_text("Reconnecting…")).to_have_count(0)
     freelancer.get_by_role("textbox", name="Message").fill("Thanks — starting today.")
     expect(owner.get_by_text(re.compile("is typing"))).to_be_visible()
     freelancer.get_by_role("button", name="Send").click()
     expect(owner.get_by_test_id("messages")).to_contain_text("Thanks — starting today.")
-    # Each has read the other's message: the read receipt shows under one's own last message
-    expect(owner.get_by_test_id("read-receipt")).to_have_text("Seen")
     expect(freelancer.get_by_test_id("read-receipt")).to_have_text("Seen")
+    composer.fill("Great, talk tomorrow.")
+    composer.press("Enter")
+    expect(freelancer.get_by_test_id("messages")).to_contain_text("Great, talk tomorrow.")
+    expect(owner.get_by_test_id("read-receipt")).to_have_text("Seen")
     shot(owner, "chat")
 
     # The freelancer submits the work; the owner releases the payment

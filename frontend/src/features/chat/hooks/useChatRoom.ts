@@ -95,6 +95,10 @@ export function useChatRoom(conversationId: number, myUserId: number) {
         case "read":
           setReads((prev) => new Map(prev).set(frame.user_id, Math.max(frame.message_id, prev.get(frame.user_id) ?? 0)));
           break;
+        case "read_ok":
+          // The server moved our marker: the list's unread badge can drop now.
+          void client.invalidateQueries({ queryKey: conversationsKey });
+          break;
         case "message_hidden":
           setMessages((prev) => {
             const next = new Map(prev);
@@ -112,7 +116,7 @@ export function useChatRoom(conversationId: number, myUserId: number) {
       offState();
       socket.unsubscribe(conversationId);
     };
-  }, [conversationId, subscribed, myUserId]);
+  }, [conversationId, subscribed, myUserId, client]);
 
   // Expire stale typing indicators.
   useEffect(() => {
@@ -131,7 +135,6 @@ export function useChatRoom(conversationId: number, myUserId: number) {
     if (newestOther > lastReadSent.current && document.visibilityState === "visible") {
       lastReadSent.current = newestOther;
       chatSocket().read(conversationId, newestOther);
-      void client.invalidateQueries({ queryKey: conversationsKey });
     }
   }, [newestOther, conversationId, client]);
 

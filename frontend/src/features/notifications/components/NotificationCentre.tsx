@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
@@ -22,6 +23,36 @@ function target(payload: Payload): string | null {
   return gig ? `/gigs/${gig}` : null;
 }
 
+function str(payload: Payload, key: string): string {
+  const value = payload[key];
+  return typeof value === "string" ? value : "";
+}
+
+/** One sentence per notification, in the interface language, from the payload's ids and states. */
+function describe(kind: string, payload: Payload, t: TFunction): string {
+  const title = str(payload, "gig_title") || str(payload, "title");
+  const status = str(payload, "status");
+  switch (kind) {
+    case "invitation":
+      return t("notifications.text.invitation", { title });
+    case "proposal":
+      return t("notifications.text.proposal", { title, status: t(`proposal.status.${status}`, { defaultValue: status }) });
+    case "contract":
+      return t("notifications.text.contract", { title, status: t(`contract.status.${status}`, { defaultValue: status }) });
+    case "milestone":
+    case "payment": {
+      const state = str(payload, "state") || status;
+      return t("notifications.text.milestone", {
+        milestone: str(payload, "milestone_title"),
+        title,
+        state: t(`payments.state.${state}`, { defaultValue: state }),
+      });
+    }
+    default:
+      return title ? t("notifications.text.message", { title }) : t(`notifications.kind.${kind}`);
+  }
+}
+
 export function NotificationCentre() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -40,13 +71,10 @@ export function NotificationCentre() {
         {list.data?.results.map((n) => {
           const payload = (typeof n.payload === "object" && n.payload !== null ? n.payload : {}) as Payload;
           const to = target(payload);
-          const event = typeof payload["event"] === "string" ? payload["event"] : "";
-          const title = typeof payload["title"] === "string" ? payload["title"] : "";
           return (
             <li key={n.id} className={n.read_at ? "card" : "card card--unread"}>
               <p>
-                <strong>{t(`notifications.kind.${n.kind}`)}</strong> {title}
-                {event && <span className="muted"> · {t(`notifications.event.${event}`, { defaultValue: event.replace(/_/g, " ") })}</span>}
+                <strong>{t(`notifications.kind.${n.kind}`)}</strong> · {describe(n.kind, payload, t)}
               </p>
               <p className="muted">{n.created_at && fmt.dateTime(n.created_at)}</p>
               {to && (
