@@ -40,7 +40,7 @@ frontend-lint: $(FRONTEND)/node_modules/.package-lock.json ## Web app: eslint, t
 
 test-frontend: $(FRONTEND)/node_modules/.package-lock.json ## Web app unit tests (Vitest + Testing Library), JUnit into var/test-reports
 	@mkdir -p $(REPORTS)
-	VITEST_JUNIT=$(CURDIR)/$(REPORTS)/frontend-unit.xml $(NPM) run --silent test
+	VITEST_JUNIT=$(abspath $(REPORTS))/frontend-unit.xml $(NPM) run --silent test
 
 chromium:
 	@test -x $(CHROMIUM) || { \
