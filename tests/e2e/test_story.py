@@ -123,11 +123,12 @@ def test_owner_hires_freelancer_funds_chats_and_releases(
     expect(freelancer.get_by_text(f"You are invited to propose on “{GIG_TITLE}”.")).to_be_visible()
     shot(freelancer, "notifications")
 
-    # She finds the gig in her feed, with why it fits, and proposes
+    # She finds the invitation and the gig in her feed, with why it fits, and proposes
     freelancer.goto(f"{base}/feed")
-    expect(freelancer.get_by_role("link", name=GIG_TITLE)).to_be_visible()
+    expect(freelancer.get_by_test_id("invitations")).to_contain_text(GIG_TITLE)
+    shot(freelancer, "feed")
     expect(freelancer.get_by_test_id("match-reasons").first).to_contain_text("required skills")
-    freelancer.get_by_role("link", name=GIG_TITLE).click()
+    freelancer.get_by_role("link", name=GIG_TITLE).first.click()
     freelancer.get_by_label("Cover letter").fill("I built four shops like this; Stripe included.")
     freelancer.get_by_label("Price (EUR)").fill("3200")
     freelancer.get_by_label("Days").fill("21")

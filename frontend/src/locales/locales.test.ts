@@ -56,6 +56,6 @@ describe("translations", () => {
         .map(([key]) => key);
     expect(same(de)).toEqual([]);
     // French words that are spelled as in English.
-    expect(same(fr)).toEqual(["nav.notifications", "search.page", "contract.total", "chat.conversations"]);
+    expect(same(fr).sort()).toEqual(["chat.conversations", "contract.total", "nav.notifications", "search.page"]);
   });
 });

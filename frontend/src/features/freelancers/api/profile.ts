@@ -78,3 +78,19 @@ export function usePayoutOnboarding() {
     onSuccess: () => client.invalidateQueries({ queryKey: ["payout-account"] }),
   });
 }
+
+export function useMyInvitations() {
+  return useQuery({
+    queryKey: ["invitations", "mine"],
+    queryFn: () => unwrap(api.GET("/api/v1/invitations/", { params: { query: { status: ["pending"], page_size: 50 } } })),
+  });
+}
+
+export function useDeclineInvitation() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) =>
+      unwrap(api.POST("/api/v1/invitations/{invitation_id}/decline/", { params: { path: { invitation_id: id } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["invitations", "mine"] }),
+  });
+}

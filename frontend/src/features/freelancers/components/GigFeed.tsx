@@ -4,7 +4,40 @@ import { Link } from "react-router-dom";
 import { ReasonList } from "@/components/ReasonList";
 import { Empty, ErrorNotice, Loading } from "@/components/States";
 import { useFormat } from "@/lib/format";
-import { useGigFeed } from "@/features/freelancers/api/profile";
+import { useDeclineInvitation, useGigFeed, useMyInvitations } from "@/features/freelancers/api/profile";
+
+function Invitations() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const invitations = useMyInvitations();
+  const decline = useDeclineInvitation();
+  if (!invitations.data || invitations.data.results.length === 0) return null;
+  return (
+    <section aria-labelledby="invitations-h">
+      <h2 id="invitations-h">{t("feed.invitations")}</h2>
+      {decline.error ? <ErrorNotice error={decline.error} /> : null}
+      <ul className="cards" data-testid="invitations">
+        {invitations.data.results.map((invitation) => (
+          <li key={invitation.id} className="card">
+            <h3>
+              <Link to={`/gigs/${invitation.gig.id}`}>{invitation.gig.title}</Link>
+            </h3>
+            <p className="muted">
+              {invitation.gig.firm.name} · {fmt.dateTime(invitation.created_at)}
+            </p>
+            {invitation.message && <p className="prose">{invitation.message}</p>}
+            <Link className="button" to={`/gigs/${invitation.gig.id}`}>
+              {t("feed.propose")}
+            </Link>
+            <button type="button" className="button button--secondary" disabled={decline.isPending} onClick={() => decline.mutate(invitation.id)}>
+              {t("feed.decline")}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 export function GigFeed() {
   const { t } = useTranslation();
@@ -13,6 +46,8 @@ export function GigFeed() {
   return (
     <section>
       <h1>{t("feed.title")}</h1>
+      <Invitations />
+      <h2>{t("feed.ranked")}</h2>
       <p className="lead">{t("feed.lead")}</p>
       {feed.isLoading && <Loading />}
       {feed.error && <ErrorNotice error={feed.error} />}

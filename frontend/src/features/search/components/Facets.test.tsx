@@ -19,7 +19,7 @@ describe("facets", () => {
     const onToggle = vi.fn();
     await renderWithApp(
       <Facets
-        facets={{ skills: [{ value: "django", label: "Django", count: 3 }, { value: "react", label: "React", count: 1 }], engagement_type: [{ value: "fixed", count: 2 }] }}
+        facets={{ skills: [{ value: "django", label: "Django", count: 3 }, { value: "react", label: "React", count: 1 }], engagement_type: [{ value: "fixed", count: 2 }], country: [{ value: "DE", count: 4 }], languages: [{ value: "fr", count: 5 }] }}
         selected={{ skills: "react" }}
         onToggle={onToggle}
       />,
@@ -28,6 +28,8 @@ describe("facets", () => {
     expect(screen.getByRole("checkbox", { name: "React 1" })).toBeChecked();
     expect(screen.getByRole("checkbox", { name: "Django 3" })).not.toBeChecked();
     expect(screen.getByRole("checkbox", { name: "Fixed price 2" })).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: "Germany 4" })).toBeInTheDocument();
+    expect(screen.getByRole("checkbox", { name: "French 5" })).toBeInTheDocument();
     screen.getByRole("checkbox", { name: "Django 3" }).focus();
     await userEvent.keyboard(" ");
     expect(onToggle).toHaveBeenCalledWith("skills", "django");

@@ -14,6 +14,24 @@ interface FacetsProps {
 
 const MULTI = new Set(["skills", "languages"]);
 
+/** A facet value as people read it: translated enums, language and country names via Intl. */
+function useValueLabel() {
+  const { t, i18n } = useTranslation();
+  const regions = new Intl.DisplayNames([i18n.language], { type: "region" });
+  const languages = new Intl.DisplayNames([i18n.language], { type: "language" });
+  return (facet: string, bucket: Bucket): string => {
+    try {
+      if (facet === "engagement_type") return t(`gig.engagement.${bucket.value}`);
+      if (facet === "location_type") return t(`gig.location.${bucket.value}`);
+      if (facet === "country" && /^[A-Z]{2}$/.test(bucket.value)) return regions.of(bucket.value) ?? bucket.value;
+      if (facet === "languages" && /^[a-z]{2}$/.test(bucket.value)) return languages.of(bucket.value) ?? bucket.value;
+    } catch {
+      // An unknown code: show it as is.
+    }
+    return bucket.label ?? bucket.value;
+  };
+}
+
 export function isSelected(selected: string | undefined, value: string, facet: string): boolean {
   if (!selected) return false;
   return MULTI.has(facet) ? selected.split(",").includes(value) : selected === value;
@@ -22,6 +40,7 @@ export function isSelected(selected: string | undefined, value: string, facet: s
 /** Counts per facet value; a checkbox per value, so the filter is keyboard-operable. */
 export function Facets({ facets, selected, onToggle }: FacetsProps) {
   const { t } = useTranslation();
+  const label = useValueLabel();
   return (
     <aside className="facets" aria-label={t("search.filters")}>
       {Object.entries(facets).map(([facet, buckets]) =>
@@ -35,7 +54,7 @@ export function Facets({ facets, selected, onToggle }: FacetsProps) {
                   checked={isSelected(selected[facet], bucket.value, facet)}
                   onChange={() => onToggle(facet, bucket.value)}
                 />
-                {facet === "engagement_type" ? t(`gig.engagement.${bucket.value}`) : (bucket.label ?? bucket.value)}{" "}
+                {label(facet, bucket)}{" "}
                 <span className="count">{bucket.count}</span>
               </label>
             ))}
