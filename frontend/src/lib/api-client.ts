@@ -36,6 +36,8 @@ const sessionHeaders: Middleware = {
 export const api = createClient<paths>({
   baseUrl: typeof window === "undefined" ? "http://localhost" : window.location.origin,
   credentials: "same-origin",
+  // Looked up per call, not captured once, so a test can stand in for the network.
+  fetch: (request: Request) => globalThis.fetch(request),
 });
 api.use(sessionHeaders);
 
