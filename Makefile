@@ -52,11 +52,12 @@ run: install ## Serve the demo at http://127.0.0.1:8000 (embedded mode: SQLite u
 	$(PY) -m uvicorn config.asgi:application --app-dir backend --host 127.0.0.1 --port $(PORT) \
 		--lifespan off
 
-lint: install ## Check the code: ruff check, ruff format --check, mypy (django-stubs)
+lint: install ## Check the code: ruff check, ruff format --check, mypy (django-stubs), eslint + tsc
 	@status=0; \
 	$(BIN)/ruff check . || status=1; \
 	$(BIN)/ruff format --check . || status=1; \
 	$(BIN)/mypy backend tests || status=1; \
+	$(MAKE) --no-print-directory frontend-lint || status=1; \
 	exit $$status
 
 format: install ## Apply ruff's safe fixes and formatting
@@ -70,7 +71,7 @@ test: install ## Lint, run the suite on PostgreSQL + Redis, then the embedded sm
 	@failed=""; \
 	$(MAKE) --no-print-directory lint || failed="$$failed lint"; \
 	DATABASE_URL='$(TEST_DATABASE_URL)' REDIS_URL='$(TEST_REDIS_URL)' \
-		$(BIN)/pytest -p no:cacheprovider -m "not smoke" \
+		$(BIN)/pytest -p no:cacheprovider -m "not smoke and not e2e" \
 		--junitxml=$(REPORTS)/postgresql.xml $(PYTEST_ARGS); \
 	rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 5 ] || failed="$$failed pytest"; \
 	$(MAKE) --no-print-directory smoke || failed="$$failed smoke"; \

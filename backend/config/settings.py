@@ -201,6 +201,13 @@ ACCOUNT_RATE_LIMITS = {
 }
 HEADLESS_ONLY = False
 HEADLESS_CLIENTS = ("browser",)
+# Links in account emails open the web app's pages, which post the key to allauth headless.
+HEADLESS_FRONTEND_URLS = {
+    "account_confirm_email": f"{SITE_URL}/verify-email/{{key}}",
+    "account_reset_password": f"{SITE_URL}/password/reset",
+    "account_reset_password_from_key": f"{SITE_URL}/password/reset/{{key}}",
+    "account_signup": f"{SITE_URL}/signup",
+}
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 
 # --- Email ----------------------------------------------------------------------------------------
@@ -222,7 +229,11 @@ STATIC_URL = "/static/"
 # Production images collect static files at build time into a fixed folder (STATIC_ROOT).
 STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns on every request when missing
-STATICFILES_DIRS = [REPO_DIR / "frontend" / "public"]
+# The SPA's build (`make frontend`): Vite writes hashed assets for /static/ and index.html here.
+# Created empty when missing so the static-files check stays quiet before the first build.
+FRONTEND_DIST = REPO_DIR / "frontend" / "dist"
+FRONTEND_DIST.mkdir(parents=True, exist_ok=True)
+STATICFILES_DIRS = [FRONTEND_DIST]
 # MEDIA_URL, MEDIA_ROOT, the media storage and the upload limits: config/integrations/media.py.
 from config.integrations.media import *  # noqa: E402, F403
 
@@ -234,7 +245,7 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
-FRONTEND_INDEX = REPO_DIR / "frontend" / "public" / "index.html"
+FRONTEND_INDEX = FRONTEND_DIST / "index.html"
 
 # --- REST API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from common.errors import json_error_view
-from common.frontend import frontend_index
+from common.frontend import SPA_PATH, frontend_index
 from marketplace.media.serve import media_serve
 
 admin.site.site_header = _("Nanoguild administration")
@@ -27,6 +27,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", frontend_index, name="frontend"),
+    # Deep links into the SPA (/gigs/12, /chat/3) get the same page; the router takes over.
+    re_path(SPA_PATH, frontend_index, name="frontend-route"),
 ]
 
 handler404 = json_error_view("not_found", 404, _("Not found."))

@@ -1,0 +1,35 @@
+import { useParams } from "react-router-dom";
+
+import { ErrorNotice, Loading } from "@/components/States";
+import { AskAboutGig } from "@/features/chat/components/AskAboutGig";
+import { useGig } from "@/features/gigs/api/gigs";
+import { GigActions, GigDetail } from "@/features/gigs/components/GigDetail";
+import { MatchList } from "@/features/gigs/components/MatchList";
+import { ProposalCompare } from "@/features/proposals/components/ProposalCompare";
+import { ProposalPanel } from "@/features/proposals/components/ProposalPanel";
+import { useMe } from "@/lib/session";
+
+/** The gig page composes three features: the gig, the firm's matching, and proposals. */
+export default function GigRoute() {
+  const gigId = Number(useParams().gigId);
+  const gig = useGig(gigId);
+  const me = useMe();
+  if (gig.isLoading) return <Loading />;
+  if (gig.error || !gig.data) return <ErrorNotice error={gig.error} />;
+  const member = me.data?.firms.some((firm) => firm.slug === gig.data.firm.slug) ?? false;
+  const open = gig.data.status === "open";
+  return (
+    <div className="stack">
+      <GigDetail gig={gig.data} />
+      {member && (
+        <>
+          <GigActions gig={gig.data} />
+          <MatchList gigId={gigId} open={open} />
+          <ProposalCompare gigId={gigId} />
+        </>
+      )}
+      {!member && me.data?.freelancer_profile && <ProposalPanel gigId={gigId} currency={gig.data.currency} open={open} />}
+      {!member && me.data && open && <AskAboutGig gigId={gigId} />}
+    </div>
+  );
+}

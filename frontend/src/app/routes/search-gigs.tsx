@@ -1,0 +1,5 @@
+import { GigSearch } from "@/features/search/components/SearchPage";
+
+export default function SearchGigsRoute() {
+  return <GigSearch />;
+}

@@ -1,0 +1,5 @@
+import { SignupForm } from "@/features/auth/components/AuthForms";
+
+export default function SignupRoute() {
+  return <SignupForm />;
+}

@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { ErrorNotice, Loading, Empty } from "@/components/States";
+import { useFormat } from "@/lib/format";
+import { useChatRoom } from "@/features/chat/hooks/useChatRoom";
+
+export function ChatRoom({ conversationId, myUserId }: { conversationId: number; myUserId: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const room = useChatRoom(conversationId, myUserId);
+  const [draft, setDraft] = useState("");
+  const typingSent = useRef(false);
+  const bottom = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    bottom.current?.scrollIntoView?.({ block: "end" });
+  }, [room.messages.length, room.pending.length]);
+  if (room.loading) return <Loading />;
+  if (room.error) return <ErrorNotice error={room.error} />;
+  const participants = room.conversation.data?.participants ?? [];
+  const names = new Map(participants.map((p) => [p.user_id, p.name]));
+  const others = participants.filter((p) => p.user_id !== myUserId);
+  const myLast = room.messages.filter((m) => m.author_id === myUserId).at(-1);
+  const seen = myLast !== undefined && others.some((p) => (room.reads.get(p.user_id) ?? 0) >= myLast.id);
+  const submit = () => {
+    const text = draft.trim();
+    if (!text) return;
+    room.send(text);
+    setDraft("");
+    typingSent.current = false;
+    room.setTyping(false);
+  };
+  return (
+    <section className="room" aria-label={room.conversation.data?.title}>
+      <header className="room__head">
+        <h2>{room.conversation.data?.title}</h2>
+        <p className="muted">
+          {others.map((p) => p.name).join(", ")}{" "}
+          {room.connection !== "open" && (
+            <span className="badge" role="status">
+              {t("chat.reconnecting")}
+            </span>
+          )}
+        </p>
+      </header>
+      <ol className="messages" aria-live="polite" data-testid="messages">
+        {room.messages.length === 0 && room.pending.length === 0 && (
+          <li>
+            <Empty>{t("chat.empty")}</Empty>
+          </li>
+        )}
+        {room.messages.map((m) => (
+          <li key={m.id} className={m.author_id === myUserId ? "msg msg--mine" : "msg"}>
+            <span className="msg__author">{m.author_id === myUserId ? t("chat.you") : m.author_name || names.get(m.author_id)}</span>
+            <p>{m.text}</p>
+            <time dateTime={m.created_at}>{m.created_at && fmt.dateTime(m.created_at)}</time>
+          </li>
+        ))}
+        {room.pending.map((p) => (
+          <li key={p.client_message_id} className="msg msg--mine msg--pending">
+            <p>{p.text}</p>
+            <small>{t("chat.sending")}</small>
+          </li>
+        ))}
+        <li ref={bottom} className="msg__status">
+          {seen && <small data-testid="read-receipt">{t("chat.seen")}</small>}
+        </li>
+      </ol>
+      <p className="typing" aria-live="polite">
+        {room.typingUsers.length > 0 && t("chat.typing", { name: room.typingUsers.map((id) => names.get(id) ?? "…").join(", ") })}
+      </p>
+      <form
+        className="composer"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <label htmlFor="composer" className="sr-only">
+          {t("chat.message")}
+        </label>
+        <textarea
+          id="composer"
+          rows={2}
+          value={draft}
+          placeholder={t("chat.placeholder")}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            const typingNow = event.target.value.length > 0;
+            if (typingNow !== typingSent.current) {
+              typingSent.current = typingNow;
+              room.setTyping(typingNow);
+            }
+          }}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && !event.shiftKey) {
+              event.preventDefault();
+              submit();
+            }
+          }}
+        />
+        <button type="submit" className="button">
+          {t("chat.send")}
+        </button>
+      </form>
+    </section>
+  );
+}

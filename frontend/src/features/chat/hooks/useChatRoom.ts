@@ -1,0 +1,156 @@
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useRef, useState } from "react";
+
+import { chatSocket, type ConnectionState } from "@/features/chat/lib/socket";
+import { conversationsKey, useConversation, useMessageHistory } from "@/features/chat/api/chat";
+
+export interface ChatMessage {
+  id: number;
+  author_id: number;
+  author_name: string;
+  text: string;
+  created_at: string;
+  client_message_id: string;
+}
+
+export interface PendingMessage {
+  client_message_id: string;
+  text: string;
+}
+
+const TYPING_TTL_MS = 5000; // a typing frame counts for 5 s unless renewed or cancelled
+
+/** A conversation's live state: history from REST, everything newer from the socket. */
+export function useChatRoom(conversationId: number, myUserId: number) {
+  const client = useQueryClient();
+  const conversation = useConversation(conversationId);
+  const history = useMessageHistory(conversationId);
+  const [messages, setMessages] = useState<Map<number, ChatMessage>>(new Map());
+  const [pending, setPending] = useState<PendingMessage[]>([]);
+  const [typing, setTyping] = useState<Map<number, number>>(new Map());
+  const [reads, setReads] = useState<Map<number, number>>(new Map());
+  const [connection, setConnection] = useState<ConnectionState>("connecting");
+  const lastReadSent = useRef(0);
+
+  // History and read markers merge into what the socket already delivered (never replace it).
+  useEffect(() => {
+    if (!history.data) return;
+    const rows = history.data.results;
+    setMessages((prev) => {
+      const next = new Map(prev);
+      for (const m of rows) {
+        if (!next.has(m.id)) {
+          next.set(m.id, { id: m.id, author_id: m.author, author_name: m.author_name, text: m.text, created_at: m.created_at ?? "", client_message_id: m.client_message_id });
+        }
+      }
+      return next;
+    });
+  }, [history.data]);
+
+  useEffect(() => {
+    if (!conversation.data) return;
+    const participants = conversation.data.participants;
+    setReads((prev) => {
+      const next = new Map(prev);
+      for (const p of participants) next.set(p.user_id, Math.max(p.last_read_message_id, next.get(p.user_id) ?? 0));
+      return next;
+    });
+  }, [conversation.data]);
+
+  // Subscribe once the first history page is in, after its newest id: the server sends every
+  // later message (also those committed meanwhile), then live ones.
+  const historyNewest = history.data ? history.data.results.reduce((max, m) => Math.max(max, m.id), 0) : null;
+  const subscribed = historyNewest !== null;
+  const subscribeAfter = useRef(0);
+  if (historyNewest !== null && subscribeAfter.current === 0) subscribeAfter.current = historyNewest;
+  useEffect(() => {
+    if (!subscribed) return;
+    const socket = chatSocket();
+    setConnection(socket.state);
+    const offState = socket.onState(setConnection);
+    const offFrame = socket.onFrame((frame) => {
+      if (!("conversation_id" in frame) || frame.conversation_id !== conversationId) return;
+      switch (frame.type) {
+        case "message":
+          setMessages((prev) => new Map(prev).set(frame.id, frame));
+          setPending((prev) => prev.filter((p) => p.client_message_id !== frame.client_message_id));
+          setTyping((prev) => {
+            const next = new Map(prev);
+            next.delete(frame.author_id);
+            return next;
+          });
+          break;
+        case "ack":
+          setPending((prev) => prev.filter((p) => p.client_message_id !== frame.client_message_id));
+          break;
+        case "typing":
+          if (frame.user_id === myUserId) break;
+          setTyping((prev) => {
+            const next = new Map(prev);
+            if (frame.is_typing) next.set(frame.user_id, Date.now() + TYPING_TTL_MS);
+            else next.delete(frame.user_id);
+            return next;
+          });
+          break;
+        case "read":
+          setReads((prev) => new Map(prev).set(frame.user_id, Math.max(frame.message_id, prev.get(frame.user_id) ?? 0)));
+          break;
+        case "read_ok":
+          // The server moved our marker: the list's unread badge can drop now.
+          void client.invalidateQueries({ queryKey: conversationsKey });
+          break;
+        case "message_hidden":
+          setMessages((prev) => {
+            const next = new Map(prev);
+            next.delete(frame.message_id);
+            return next;
+          });
+          break;
+        default:
+          break;
+      }
+    });
+    socket.subscribe(conversationId, subscribeAfter.current);
+    return () => {
+      offFrame();
+      offState();
+      socket.unsubscribe(conversationId);
+    };
+  }, [conversationId, subscribed, myUserId, client]);
+
+  // Expire stale typing indicators.
+  useEffect(() => {
+    if (typing.size === 0) return;
+    const timer = setInterval(() => {
+      setTyping((prev) => new Map([...prev].filter(([, until]) => until > Date.now())));
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [typing.size]);
+
+  const ordered = useMemo(() => [...messages.values()].sort((a, b) => a.id - b.id), [messages]);
+  const newestOther = ordered.filter((m) => m.author_id !== myUserId).at(-1)?.id ?? 0;
+
+  // Mark read what is on screen (the socket's `read` moves the marker, others see a receipt).
+  useEffect(() => {
+    if (newestOther > lastReadSent.current && document.visibilityState === "visible") {
+      lastReadSent.current = newestOther;
+      chatSocket().read(conversationId, newestOther);
+    }
+  }, [newestOther, conversationId, client]);
+
+  return {
+    conversation,
+    loading: history.isLoading || conversation.isLoading,
+    error: history.error ?? conversation.error,
+    messages: ordered,
+    pending,
+    typingUsers: [...typing.keys()],
+    reads,
+    connection,
+    send: (text: string) => {
+      const id = chatSocket().send(conversationId, text);
+      setPending((prev) => [...prev, { client_message_id: id, text }]);
+    },
+    setTyping: (isTyping: boolean) => chatSocket().typing(conversationId, isTyping),
+  };
+}

@@ -1,0 +1,105 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+
+import { Field } from "@/components/Field";
+import { Empty, ErrorNotice, Loading } from "@/components/States";
+import { fieldErrors } from "@/lib/errors";
+import { toMinor, useFormat } from "@/lib/format";
+import { useAddMilestone, useContract, useContracts } from "@/features/contracts/api/contracts";
+import { MilestoneCard, type Side } from "@/features/contracts/components/MilestoneCard";
+
+function AddMilestone({ contractId, currency }: { contractId: number; currency: string }) {
+  const { t } = useTranslation();
+  const add = useAddMilestone(contractId);
+  const [title, setTitle] = useState("");
+  const [amount, setAmount] = useState("");
+  const errors = fieldErrors(add.error);
+  return (
+    <form
+      className="card form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        add.mutate({ title, amount_minor: toMinor(amount || "0", currency) }, { onSuccess: () => { setTitle(""); setAmount(""); } });
+      }}
+    >
+      <h3>{t("contract.addMilestone")}</h3>
+      {add.error && Object.keys(errors).length === 0 ? <ErrorNotice error={add.error} /> : null}
+      <div className="row">
+        <Field label={t("contract.milestoneTitle")} error={errors["title"]}>
+          {(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        </Field>
+        <Field label={t("contract.amount", { currency })} error={errors["amount_minor"]}>
+          {(p) => <input {...p} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />}
+        </Field>
+      </div>
+      <button type="submit" className="button button--secondary" disabled={add.isPending}>
+        {t("contract.addMilestone")}
+      </button>
+    </form>
+  );
+}
+
+export function ContractPage({ contractId, firmSlugs }: { contractId: number; firmSlugs: string[] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const contract = useContract(contractId);
+  if (contract.isLoading) return <Loading />;
+  if (contract.error || !contract.data) return <ErrorNotice error={contract.error} />;
+  const c = contract.data;
+  const side: Side = firmSlugs.includes(c.firm.slug) ? "client" : "freelancer";
+  const total = c.milestones.reduce((sum, m) => sum + m.amount_minor, 0);
+  return (
+    <section className="stack">
+      <header className="card">
+        <h1>{c.title}</h1>
+        <p>
+          <span className={`badge badge--${c.status}`}>{t(`contract.status.${c.status}`)}</span>{" "}
+          <Link to={`/firms/${c.firm.slug}`}>{c.firm.name}</Link> ·{" "}
+          <Link to={`/freelancers/${c.freelancer.slug}`}>{c.freelancer.headline}</Link>
+        </p>
+        <p>
+          {t("contract.total", { total: fmt.money(total, c.currency) })} · {t("contract.started", { date: fmt.dateTime(c.created_at) })}
+        </p>
+        <p>
+          <Link to={`/gigs/${c.gig.id}`}>{t("contract.gig")}</Link>
+        </p>
+      </header>
+      <h2>{t("contract.milestones")}</h2>
+      <ol className="cards">
+        {c.milestones.map((m) => (
+          <MilestoneCard key={m.id} milestone={m} contractId={c.id} side={side} />
+        ))}
+      </ol>
+      {side === "client" && c.status === "active" && <AddMilestone contractId={c.id} currency={c.currency} />}
+    </section>
+  );
+}
+
+export function ContractList() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const contracts = useContracts();
+  return (
+    <section>
+      <h1>{t("nav.contracts")}</h1>
+      {contracts.isLoading && <Loading />}
+      {contracts.error && <ErrorNotice error={contracts.error} />}
+      {contracts.data?.results.length === 0 && <Empty>{t("contract.none")}</Empty>}
+      <ul className="cards">
+        {contracts.data?.results.map((c) => (
+          <li key={c.id} className="card">
+            <h2>
+              <Link to={`/contracts/${c.id}`}>{c.title}</Link>
+            </h2>
+            <p>
+              <span className={`badge badge--${c.status}`}>{t(`contract.status.${c.status}`)}</span> {c.firm.name} ·{" "}
+              {c.freelancer.headline} · {fmt.dateTime(c.created_at)}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+
+import { Field } from "@/components/Field";
+import { ErrorNotice } from "@/components/States";
+import { fieldErrors } from "@/lib/errors";
+import { useFormat } from "@/lib/format";
+import { usePayment, usePaymentAction, type Milestone } from "@/features/contracts/api/contracts";
+
+export type Side = "client" | "freelancer";
+
+function DisputeForm({ onSubmit, pending, error }: { onSubmit: (reason: string) => void; pending: boolean; error: unknown }) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState("");
+  return (
+    <form className="form inset" noValidate onSubmit={(e) => { e.preventDefault(); onSubmit(reason); }}>
+      <Field label={t("payments.disputeReason")} error={fieldErrors(error)["reason"]}>
+        {(p) => <textarea {...p} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <button type="submit" className="button button--danger" disabled={pending}>
+        {t("payments.openDispute")}
+      </button>
+    </form>
+  );
+}
+
+/** One milestone with its escrow state and the actions this side may take in that state. */
+export function MilestoneCard({ milestone, contractId, side }: { milestone: Milestone; contractId: number; side: Side }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const payment = usePayment(milestone.id);
+  const act = usePaymentAction(milestone.id, contractId);
+  const [disputing, setDisputing] = useState(false);
+  const state = payment.data?.state ?? milestone.status;
+  const testMode = payment.data?.test_mode ?? false;
+  const offline = payment.data?.provider === "offline";
+  const client = side === "client";
+  return (
+    <li className="card milestone" data-testid={`milestone-${milestone.position}`}>
+      <h3>
+        {milestone.position}. {milestone.title}
+      </h3>
+      <p>
+        {fmt.money(milestone.amount_minor, milestone.currency)}{" "}
+        <span className={`badge badge--${state}`} data-testid="escrow-state">
+          {t(`payments.state.${state}`, { defaultValue: state })}
+        </span>{" "}
+        {testMode && <span className="badge badge--test">{t("payments.testMode")}</span>}
+      </p>
+      {milestone.due_date && <p className="muted">{t("contract.due", { date: fmt.date(milestone.due_date) })}</p>}
+      {payment.data && payment.data.fee_minor > 0 && (
+        <p className="muted">
+          {t("payments.fee", { fee: fmt.money(payment.data.fee_minor, payment.data.currency), payout: fmt.money(payment.data.payout_minor, payment.data.currency) })}
+        </p>
+      )}
+      {payment.data?.auto_release_at && state === "submitted" && (
+        <p className="muted">{t("payments.autoRelease", { when: fmt.dateTime(payment.data.auto_release_at) })}</p>
+      )}
+      {act.error ? <ErrorNotice error={act.error} /> : null}
+      <div className="actions">
+        {client && state === "awaiting_funding" && (
+          <>
+            {offline && <p className="notice notice--test">{t("payments.offlineNotice")}</p>}
+            <button type="button" className="button" disabled={act.isPending} onClick={() => act.mutate({ kind: "fund" })}>
+              {offline ? t("payments.fundTest") : t("payments.fund")}
+            </button>
+          </>
+        )}
+        {!client && state === "funded" && (
+          <button type="button" className="button" disabled={act.isPending} onClick={() => act.mutate({ kind: "submit" })}>
+            {t("payments.submit")}
+          </button>
+        )}
+        {client && state === "submitted" && (
+          <button type="button" className="button" disabled={act.isPending} onClick={() => act.mutate({ kind: "release" })}>
+            {t("payments.release")}
+          </button>
+        )}
+        {((client && state === "funded") || (!client && (state === "funded" || state === "submitted" || state === "released"))) && (
+          <button type="button" className="button button--secondary" disabled={act.isPending} onClick={() => act.mutate({ kind: "refund" })}>
+            {client ? t("payments.requestRefund") : t("payments.refund")}
+          </button>
+        )}
+        {(state === "funded" || state === "submitted") && !disputing && (
+          <button type="button" className="button button--secondary" onClick={() => setDisputing(true)}>
+            {t("payments.dispute")}
+          </button>
+        )}
+      </div>
+      {disputing && (
+        <DisputeForm
+          pending={act.isPending}
+          error={act.error}
+          onSubmit={(reason) => act.mutate({ kind: "dispute", reason }, { onSuccess: () => setDisputing(false) })}
+        />
+      )}
+    </li>
+  );
+}
