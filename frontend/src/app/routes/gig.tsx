@@ -1,4 +1,5 @@
-import { useParams } from "react-router-dom";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router-dom";
 
 import { ErrorNotice, Loading } from "@/components/States";
 import { AskAboutGig } from "@/features/chat/components/AskAboutGig";
@@ -11,6 +12,7 @@ import { useMe } from "@/lib/session";
 
 /** The gig page composes three features: the gig, the firm's matching, and proposals. */
 export default function GigRoute() {
+  const { t } = useTranslation();
   const gigId = Number(useParams().gigId);
   const gig = useGig(gigId);
   const me = useMe();
@@ -29,6 +31,16 @@ export default function GigRoute() {
         </>
       )}
       {!member && me.data?.freelancer_profile && <ProposalPanel gigId={gigId} currency={gig.data.currency} open={open} />}
+      {!member && me.data && !me.data.freelancer_profile && open && (
+        <p className="notice">
+          {t("gig.needProfile")} <Link to="/me/profile">{t("welcome.createProfile")}</Link>
+        </p>
+      )}
+      {!member && !me.data && open && (
+        <p className="notice">
+          <Link to="/login">{t("gig.loginToPropose")}</Link>
+        </p>
+      )}
       {!member && me.data && open && <AskAboutGig gigId={gigId} />}
     </div>
   );
