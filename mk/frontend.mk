@@ -16,8 +16,12 @@ EXTRA_TEST_TARGETS += test-frontend e2e
 
 .PHONY: frontend frontend-lint frontend-types test-frontend e2e chromium
 
+# `npm install --no-save`, not `npm ci`: the lock file is honoured and left untouched, but npm 11
+# `ci` refuses a lock that lists platform-specific optional packages (rollup's, esbuild's) only
+# for this platform ("Missing: @rollup/rollup-android-arm64 from lock file"), which is what a
+# registry without resolved URLs gives here.
 $(FRONTEND)/node_modules/.package-lock.json: $(FRONTEND)/package-lock.json
-	$(NPM) ci --loglevel=error
+	$(NPM) install --no-save --loglevel=error
 	@touch $@
 
 $(FRONTEND)/dist/index.html: $(FRONTEND)/node_modules/.package-lock.json $(FRONTEND_SOURCES)
