@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/v1/attachments/images/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Upload an image to attach later (to a chat message): answers its id and URLs. */
+        post: operations["attachments_images_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/images/{image_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One of my attachment images, e.g. to see whether its thumbnails are ready. */
+        get: operations["attachments_images_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contracts/": {
         parameters: {
             query?: never;
@@ -101,6 +135,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts/{contract_id}/reviews/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reviews of a contract
+         * @description The contract's reviews as the caller may see them; POST writes the caller's review.
+         *
+         *     Parties only (others get 404); staff read both reviews.
+         */
+        get: operations["contracts_reviews_retrieve"];
+        put?: never;
+        /**
+         * Review the other party of an ended contract
+         * @description The contract's reviews as the caller may see them; POST writes the caller's review.
+         *
+         *     Parties only (others get 404); staff read both reviews.
+         */
+        post: operations["contracts_reviews_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/": {
         parameters: {
             query?: never;
@@ -152,10 +214,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A conversation's messages, newest first (cursor pagination) */
+        /**
+         * A conversation's messages, newest first (cursor pagination)
+         * @description `throttle_scope = "writes"` for the unsafe methods of a view that also reads.
+         *
+         *     DRF's ScopedRateThrottle reads the attribute per request and lets a request through when
+         *     it is None, so GET, HEAD and OPTIONS count only against the user (or anonymous) rate.
+         */
         get: operations["conversations_messages_list"];
         put?: never;
-        post?: never;
+        /**
+         * Send a message to a conversation
+         * @description The same service as a websocket `send`: idempotent on `client_message_id` (201 when stored, 200 with the first message when that id was stored before), broadcast to the conversation's sockets after commit, same limits and codes.
+         */
+        post: operations["conversations_messages_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -174,6 +246,26 @@ export interface paths {
         /** Mark a conversation read up to a message */
         post: operations["conversations_read_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/endorsements/{endorsement_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw an endorsement
+         * @description The endorser withdraws their endorsement.
+         */
+        delete: operations["endorsements_destroy"];
         options?: never;
         head?: never;
         patch?: never;
@@ -216,6 +308,24 @@ export interface paths {
         head?: never;
         /** @description A firm's public page; its owners edit it. */
         patch: operations["firms_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/firms/{slug}/logo/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description PUT sets the firm's logo, DELETE removes it; the firm's owners only. */
+        put: operations["firms_logo_update"];
+        post?: never;
+        /** @description PUT sets the firm's logo, DELETE removes it; the firm's owners only. */
+        delete: operations["firms_logo_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/firms/{slug}/members/": {
@@ -261,6 +371,26 @@ export interface paths {
         patch: operations["firms_members_partial_update"];
         trace?: never;
     };
+    "/api/v1/firms/{slug}/reviews/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reviews of a firm
+         * @description Published reviews freelancers wrote about the firm, newest first.
+         */
+        get: operations["firms_reviews_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/freelancers/": {
         parameters: {
             query?: never;
@@ -290,6 +420,50 @@ export interface paths {
         };
         /** @description A public profile page; its owner and staff also see it while draft or hidden. */
         get: operations["freelancers_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/freelancers/{slug}/endorsements/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Endorsements of a freelancer
+         * @description Endorsements that count on the freelancer's profile, newest first; POST endorses them.
+         */
+        get: operations["freelancers_endorsements_list"];
+        put?: never;
+        /**
+         * Endorse a freelancer for a skill they list
+         * @description Endorsements that count on the freelancer's profile, newest first; POST endorses them.
+         */
+        post: operations["freelancers_endorsements_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/freelancers/{slug}/reviews/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reviews of a freelancer
+         * @description Published reviews firms wrote about the freelancer, newest first.
+         */
+        get: operations["freelancers_reviews_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -560,6 +734,24 @@ export interface paths {
         patch: operations["me_partial_update"];
         trace?: never;
     };
+    "/api/v1/me/avatar/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** @description PUT sets the signed-in user's avatar (replacing the old one); DELETE removes it. */
+        put: operations["me_avatar_update"];
+        post?: never;
+        /** @description PUT sets the signed-in user's avatar (replacing the old one); DELETE removes it. */
+        delete: operations["me_avatar_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/freelancer-profile/": {
         parameters: {
             query?: never;
@@ -577,6 +769,65 @@ export interface paths {
         head?: never;
         /** @description The signed-in user's freelancer profile, in any state. */
         patch: operations["me_freelancer_profile_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/me/freelancer-profile/portfolio/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The signed-in freelancer's portfolio in display order; POST adds an item at the end. */
+        get: operations["me_freelancer_profile_portfolio_list"];
+        put?: never;
+        /** @description The signed-in freelancer's portfolio in display order; POST adds an item at the end. */
+        post: operations["me_freelancer_profile_portfolio_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/freelancer-profile/portfolio/{item_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * @description PATCH changes an item's caption, link or image; DELETE removes it. Items of other
+         *     profiles are `not_found`.
+         */
+        delete: operations["me_freelancer_profile_portfolio_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * @description PATCH changes an item's caption, link or image; DELETE removes it. Items of other
+         *     profiles are `not_found`.
+         */
+        patch: operations["me_freelancer_profile_portfolio_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/me/freelancer-profile/portfolio/reorder/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Put the portfolio in a new order: `item_ids` lists every item once. */
+        post: operations["me_freelancer_profile_portfolio_reorder_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/me/freelancer-profile/publish/": {
@@ -625,6 +876,46 @@ export interface paths {
          * @description Open gigs ranked for the signed-in freelancer.
          */
         get: operations["me_gig_feed_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{message_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit my message (within the edit window)
+         * @description Only the author, within CHAT_EDIT_WINDOW_MINUTES of sending (`not_author` 403, `edit_window_closed` 409); hidden messages are `not_found`. The conversation's sockets get `message_edited`.
+         */
+        patch: operations["messages_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/messages/{message_id}/attachments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A message's attached images
+         * @description For participants of the message's conversation; anyone else, and a message hidden by moderation, is `not_found`.
+         */
+        get: operations["messages_attachments_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -762,6 +1053,26 @@ export interface paths {
          * @description POST that moves a milestone's escrow; the lookup 404s first for strangers.
          */
         post: operations["payments_milestones_cancel_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/milestones/{milestone_id}/chargeback-evidence/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give evidence against a card chargeback (either party)
+         * @description Text fields of Stripe's dispute evidence: `product_description`, `service_date`, `customer_name`, `customer_email_address`, `access_activity_log`, `cancellation_rebuttal`, `refund_refusal_explanation`, `duplicate_charge_explanation`, `uncategorized_text`. Staged on the dispute; finance staff submit it to the bank.
+         */
+        post: operations["payments_milestones_chargeback_evidence_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1085,6 +1396,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reports I filed
+         * @description GET: the reports I filed, newest first. POST: report a profile, gig, firm, message…
+         */
+        get: operations["reports_list"];
+        put?: never;
+        /**
+         * Report content to the moderators
+         * @description Refusals: `not_found` (no such object, or not visible to you), `report_own_content` (403), `already_reported` (409: your earlier report of it is still open), `rate_limited` (429: too many reports today).
+         */
+        post: operations["reports_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search/freelancers/": {
         parameters: {
             query?: never;
@@ -1225,6 +1560,18 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        ContentReportOutput: {
+            readonly id: number;
+            readonly kind: string;
+            readonly object_id: number;
+            readonly reason: components["schemas"]["ReportReason"];
+            readonly text: string;
+            readonly status: components["schemas"]["ReportStatus"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly resolved_at: string | null;
+        };
         ContractOutput: {
             id: number;
             proposal_id: number;
@@ -1244,6 +1591,26 @@ export interface components {
             updated_at: string;
             milestones: components["schemas"]["MilestoneOutput"][];
         };
+        ContractReviewsOutput: {
+            my_side: (components["schemas"]["ContractSide"] | components["schemas"]["NullEnum"]) | null;
+            /** @description Your review (for staff: the firm's). */
+            mine: components["schemas"]["ReviewOutput"] | null;
+            /** @description The other side's review, once published (staff: the freelancer's, always). */
+            theirs: components["schemas"]["ReviewOutput"] | null;
+            /** @description Whether the other side has written (never what, until published). */
+            counterpart_has_reviewed: boolean;
+            /**
+             * Format: date-time
+             * @description Last moment to review; the blind period ends then too.
+             */
+            window_closes_at: string | null;
+        };
+        /**
+         * @description * `firm` - Firm
+         *     * `freelancer` - Freelancer
+         * @enum {string}
+         */
+        ContractSide: "firm" | "freelancer";
         /**
          * @description * `active` - Active
          *     * `completed` - Completed
@@ -1280,6 +1647,31 @@ export interface components {
         DisputeInputRequest: {
             reason: string;
         };
+        EndorsementCreateInputRequest: {
+            /** @description Skill id, slug, label or alias; the endorsee must list it. */
+            skill: string;
+            /** @description A contract of the endorsee that you shared (docs/trust.md). */
+            contract_id?: number | null;
+        };
+        EndorsementOutput: {
+            id: number;
+            endorser: components["schemas"]["EndorserOutput"];
+            skill_id: number;
+            skill_slug: string;
+            /** @description Tied to a contract the two shared (weighs 1.5 times as much). */
+            readonly contract_backed: boolean;
+            /**
+             * Format: double
+             * @description This endorsement's weight, now.
+             */
+            readonly weight: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        EndorserOutput: {
+            slug: string;
+            full_name: string;
+        };
         /**
          * @description * `fixed` - Fixed price
          *     * `hourly` - Hourly
@@ -1291,6 +1683,17 @@ export interface components {
             account: string;
             amount_minor: number;
             currency: string;
+        };
+        EvidenceInputRequest: {
+            product_description?: string;
+            service_date?: string;
+            customer_name?: string;
+            customer_email_address?: string;
+            access_activity_log?: string;
+            cancellation_rebuttal?: string;
+            refund_refusal_explanation?: string;
+            duplicate_charge_explanation?: string;
+            uncategorized_text?: string;
         };
         FacetBucket: {
             value: string;
@@ -1313,8 +1716,8 @@ export interface components {
             /** @description Public address; made from the name when left out. */
             slug?: string;
         };
-        /** @description A firm's public page. */
-        FirmOutput: {
+        /** @description A firm's page: also its reputation, for freelancers deciding whether to propose. */
+        FirmPageOutput: {
             slug: string;
             name: string;
             description: string;
@@ -1333,13 +1736,32 @@ export interface components {
             working_hours_end: string;
             size: components["schemas"]["FirmSize"];
             website: string;
+            logo: components["schemas"]["ImageOutput"] | null;
             /** Format: date-time */
             created_at: string;
+            readonly reputation: components["schemas"]["FirmReputationOutput"];
         };
         FirmRefOutput: {
             slug: string;
             name: string;
             country: string;
+        };
+        /** @description What freelancers see of a firm before proposing (docs/trust.md defines each figure). */
+        FirmReputationOutput: {
+            /** @description Too few ended contracts to judge the firm. */
+            is_new: boolean;
+            /** @description Shown when the firm is new. */
+            readonly note: string;
+            /** @description From freelancers' published reviews. */
+            rating: components["schemas"]["RatingSummaryOutput"];
+            contracts_ended: number;
+            contracts_completed: number;
+            contracts_cancelled: number;
+            contracts_cancelled_by_firm: number;
+            /** @description Contracts with at least one milestone that went into dispute. */
+            contracts_disputed: number;
+            milestones_funded_on_time: components["schemas"]["OnTimeShareOutput"];
+            milestones_released_on_time: components["schemas"]["OnTimeShareOutput"];
         };
         /**
          * @description * `owner` - Owner
@@ -1446,6 +1868,40 @@ export interface components {
             /** @description Slug of the firm posting the gig. */
             firm: string;
         };
+        /** @description One gig's page: also the hiring firm's reputation, seen before proposing. */
+        GigDetailOutput: {
+            id: number;
+            firm: components["schemas"]["FirmRefOutput"];
+            title: string;
+            description: string;
+            engagement_type: components["schemas"]["EngagementType"];
+            budget_min_minor: number;
+            budget_max_minor: number;
+            currency: string;
+            readonly required_skills: components["schemas"]["SkillRefOutput"][];
+            readonly nice_skills: components["schemas"]["SkillRefOutput"][];
+            readonly languages: string[];
+            hours_per_week: number | null;
+            duration_weeks: number | null;
+            /** Format: date */
+            start_date: string | null;
+            timezone_overlap_hours: number;
+            location_type: components["schemas"]["LocationType"];
+            location_country: string;
+            location_city: string;
+            status: components["schemas"]["GigStatus"];
+            moderation_state: components["schemas"]["ModerationState"];
+            moderation_reason: string;
+            /** Format: date-time */
+            published_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** @description Proposals received (withdrawn ones aside); only for the firm's members. */
+            readonly proposal_count: number | null;
+            readonly firm_reputation: components["schemas"]["FirmReputationOutput"];
+        };
         GigHit: {
             gig: components["schemas"]["GigCard"];
             /**
@@ -1529,6 +1985,23 @@ export interface components {
          * @enum {string}
          */
         GigStatus: "draft" | "open" | "in_progress" | "completed" | "cancelled" | "closed";
+        ImageOutput: {
+            id: number;
+            /** @description The stored image (≤ 2048 px). */
+            readonly url: string;
+            /** @description image/jpeg, image/png or image/webp. */
+            content_type: string;
+            width: number;
+            height: number;
+            readonly thumbnails: components["schemas"]["ThumbnailsOutput"];
+        };
+        ImageUploadInputRequest: {
+            /**
+             * Format: binary
+             * @description A JPEG, PNG or WebP image; its name and declared type are ignored.
+             */
+            image: string;
+        };
         InvitationCreateInputRequest: {
             /** @description Slug of the freelancer profile. */
             freelancer: string;
@@ -1614,6 +2087,7 @@ export interface components {
             /** Format: email */
             email: string;
             full_name: string;
+            avatar: components["schemas"]["ImageOutput"] | null;
             language: components["schemas"]["UserLanguage"];
             /** @description IANA name; times are shown in it. */
             time_zone: string;
@@ -1649,6 +2123,13 @@ export interface components {
             created_at?: string;
             /** Format: date-time */
             edited_at?: string | null;
+            readonly attachments: components["schemas"]["ImageOutput"][];
+        };
+        MessageSendInputRequest: {
+            client_message_id: string;
+            text?: string;
+            /** @description Ids of my attachment uploads (POST /api/v1/attachments/images/), at most CHAT_MESSAGE_MAX_ATTACHMENTS (4); the text may then be empty. */
+            attachments?: number[];
         };
         MilestoneInputRequest: {
             title: string;
@@ -1713,6 +2194,7 @@ export interface components {
             working_hours_end: string;
             size: components["schemas"]["FirmSize"];
             website: string;
+            logo: components["schemas"]["ImageOutput"] | null;
             /** Format: date-time */
             created_at: string;
             role: components["schemas"]["FirmRole"];
@@ -1750,10 +2232,20 @@ export interface components {
             email_payment?: boolean;
             digest_delay_minutes?: number | null;
         };
+        /** @enum {unknown} */
+        NullEnum: null;
+        OnTimeShareOutput: {
+            /** @description Milestones whose deadline has passed or was met. */
+            measured: number;
+            on_time: number;
+            /** @description Whole percent; null when too few milestones to tell. */
+            percent: number | null;
+        };
         /** @description The owner's view: also the state and why moderation hid it. */
         OwnProfileOutput: {
             slug: string;
             full_name: string;
+            avatar: components["schemas"]["ImageOutput"] | null;
             headline: string;
             /** @description ISO 3166 alpha-2. */
             country: string;
@@ -1780,11 +2272,29 @@ export interface components {
              */
             working_hours_end: string;
             links: components["schemas"]["Link"][];
+            portfolio: components["schemas"]["PortfolioItemOutput"][];
+            /** @description From firms' published reviews. */
+            readonly rating: components["schemas"]["RatingSummaryOutput"];
+            /** @description Per listed skill: validated by `peers` peers, with their summed weight. */
+            readonly endorsements: components["schemas"]["SkillEndorsementOutput"][];
             /** @description draft, public or hidden (by moderation). */
             visibility: string;
             moderation_reason: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        PaginatedContentReportOutputList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["ContentReportOutput"][];
         };
         PaginatedContractOutputList: {
             /**
@@ -1811,6 +2321,19 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["ConversationOutput"][];
+        };
+        PaginatedEndorsementOutputList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["EndorsementOutput"][];
         };
         PaginatedGigOutputList: {
             /**
@@ -1916,6 +2439,19 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["ProposalOutput"][];
         };
+        PaginatedReviewOutputList: {
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             */
+            previous?: string | null;
+            results: components["schemas"]["ReviewOutput"][];
+        };
         ParticipantOutput: {
             user_id: number;
             name: string;
@@ -1974,6 +2510,9 @@ export interface components {
         PatchedMemberChangeInputRequest: {
             role?: components["schemas"]["FirmRole"];
         };
+        PatchedMessageEditInputRequest: {
+            text?: string;
+        };
         PatchedNotificationPreferenceRequest: {
             email_message?: boolean;
             email_invitation?: boolean;
@@ -1982,6 +2521,13 @@ export interface components {
             email_milestone?: boolean;
             email_payment?: boolean;
             digest_delay_minutes?: number | null;
+        };
+        /** @description Every field optional; a new `image` replaces the old one (multipart only). */
+        PatchedPortfolioItemUpdateInputRequest: {
+            /** Format: binary */
+            image?: string;
+            caption?: string;
+            link?: string;
         };
         /** @description Every field optional; `skills` and `languages`, when given, replace the whole list. */
         PatchedProfileUpdateInputRequest: {
@@ -2048,10 +2594,37 @@ export interface components {
             /** @description Transfers and payouts are enabled. */
             ready: boolean;
         };
+        PortfolioItemCreateInputRequest: {
+            /**
+             * Format: binary
+             * @description A JPEG, PNG or WebP image; its name and declared type are ignored.
+             */
+            image: string;
+            /** @default  */
+            caption?: string;
+            /** @default  */
+            link?: string;
+        };
+        PortfolioItemOutput: {
+            id: number;
+            /** @description 0 first; the order the owner chose. */
+            position: number;
+            caption: string;
+            /** @description http(s) URL, or empty. */
+            link: string;
+            image: components["schemas"]["ImageOutput"];
+            /** Format: date-time */
+            created_at: string;
+        };
+        PortfolioReorderInputRequest: {
+            /** @description Every item id of the portfolio, once each, in the new order. */
+            item_ids: number[];
+        };
         /** @description One row of the public list. */
         ProfileCardOutput: {
             slug: string;
             full_name: string;
+            avatar: components["schemas"]["ImageOutput"] | null;
             headline: string;
             /** @description ISO 3166 alpha-2. */
             country: string;
@@ -2094,10 +2667,11 @@ export interface components {
             skills?: components["schemas"]["SkillItemInputRequest"][];
             languages?: components["schemas"]["LanguageItemInputRequest"][];
         };
-        /** @description The public profile page. */
+        /** @description The public profile page, with its reviews' summary and endorsements per skill. */
         ProfileDetailOutput: {
             slug: string;
             full_name: string;
+            avatar: components["schemas"]["ImageOutput"] | null;
             headline: string;
             /** @description ISO 3166 alpha-2. */
             country: string;
@@ -2124,6 +2698,11 @@ export interface components {
              */
             working_hours_end: string;
             links: components["schemas"]["Link"][];
+            portfolio: components["schemas"]["PortfolioItemOutput"][];
+            /** @description From firms' published reviews. */
+            readonly rating: components["schemas"]["RatingSummaryOutput"];
+            /** @description Per listed skill: validated by `peers` peers, with their summed weight. */
+            readonly endorsements: components["schemas"]["SkillEndorsementOutput"][];
         };
         ProfileLanguageOutput: {
             /** @description ISO 639-1. */
@@ -2178,6 +2757,19 @@ export interface components {
          * @enum {string}
          */
         ProposalStatus: "submitted" | "shortlisted" | "accepted" | "declined" | "withdrawn";
+        /** @description From published reviews only. */
+        RatingSummaryOutput: {
+            /**
+             * Format: double
+             * @description 1.00–5.00, rounded half up; null without reviews.
+             */
+            average: number | null;
+            count: number;
+            /** @description Reviews per star: {"1": n … "5": n}. */
+            readonly distribution: {
+                [key: string]: number;
+            };
+        };
         ReasonOutput: {
             code: string;
             params: {
@@ -2197,6 +2789,23 @@ export interface components {
             /** @description Default: all that is still refundable. */
             amount_minor?: number;
         };
+        /**
+         * @description * `firm` - Firm
+         *     * `gig` - Gig
+         *     * `message` - Chat message
+         *     * `profile` - Freelancer profile
+         *     * `review` - Review
+         * @enum {string}
+         */
+        ReportCreateInputKindEnum: "firm" | "gig" | "message" | "profile" | "review";
+        ReportCreateInputRequest: {
+            kind: components["schemas"]["ReportCreateInputKindEnum"];
+            /** Format: int64 */
+            object_id: number;
+            reason: components["schemas"]["ReportReason"];
+            /** @default  */
+            text?: string;
+        };
         ReportInputRequest: {
             reason: string;
         };
@@ -2205,6 +2814,61 @@ export interface components {
             message_id: number;
             /** Format: date-time */
             created_at: string;
+        };
+        /**
+         * @description * `spam` - Spam or advertising
+         *     * `scam` - Scam or fraud
+         *     * `off_platform` - Asks to pay or talk outside Nanoguild
+         *     * `harassment` - Harassment or hate
+         *     * `inappropriate` - Inappropriate or offensive content
+         *     * `impersonation` - Fake identity or impersonation
+         *     * `intellectual_property` - Copied work or intellectual property
+         *     * `other` - Something else
+         * @enum {string}
+         */
+        ReportReason: "spam" | "scam" | "off_platform" | "harassment" | "inappropriate" | "impersonation" | "intellectual_property" | "other";
+        /**
+         * @description * `open` - Open
+         *     * `upheld` - Upheld
+         *     * `dismissed` - Dismissed
+         * @enum {string}
+         */
+        ReportStatus: "open" | "upheld" | "dismissed";
+        ReviewCreateInputRequest: {
+            rating: number;
+            /** @default  */
+            text?: string;
+            /**
+             * @description For the platform only; the other side never sees it.
+             * @default
+             */
+            private_feedback?: string;
+        };
+        ReviewOutput: {
+            id: number;
+            /**
+             * @description firm: the firm reviews the freelancer; freelancer: the freelancer the firm.
+             *
+             *     * `firm` - Firm
+             *     * `freelancer` - Freelancer
+             */
+            author_side: components["schemas"]["ContractSide"];
+            reviewer: components["schemas"]["ReviewerOutput"];
+            rating: number;
+            text: string;
+            /**
+             * Format: date-time
+             * @description Null while the review is still blind.
+             */
+            published_at: string | null;
+            /** @description Only for its author and staff; null for everyone else. */
+            readonly private_feedback: string | null;
+        };
+        /** @description The firm (when `author_side` is firm) or the freelancer who wrote the review. */
+        ReviewerOutput: {
+            readonly name: string;
+            /** @description The firm's or the freelancer's slug. */
+            readonly slug: string;
         };
         SkillCategoryOutput: {
             slug: string;
@@ -2224,6 +2888,18 @@ export interface components {
             readonly category: string;
             readonly aliases: string[];
             readonly related: components["schemas"]["SkillOutput"][];
+        };
+        /** @description One listed skill of a profile: "validated by `peers` peers", and their summed weight. */
+        SkillEndorsementOutput: {
+            skill_id: number;
+            slug: string;
+            /** @description Distinct freelancers endorsing the skill. */
+            peers: number;
+            /**
+             * Format: double
+             * @description Sum of the endorsements' weights (each 1.00–5.25, docs/trust.md).
+             */
+            weight: number;
         };
         SkillItemInputRequest: {
             /** @description Skill id, slug, label (en/de/fr) or alias, e.g. `React.js`. */
@@ -2262,6 +2938,15 @@ export interface components {
             /** @description In the request's language. */
             readonly label: string;
         };
+        /** @description URLs of the thumbnails; null until the background job has made them (seconds). */
+        ThumbnailsOutput: {
+            /** @description At most 96 px on the long side. */
+            small: string | null;
+            /** @description At most 320 px on the long side. */
+            medium: string | null;
+            /** @description At most 960 px on the long side. */
+            large: string | null;
+        };
         /**
          * @description * `en` - English
          *     * `de` - German
@@ -2273,20 +2958,38 @@ export interface components {
             received: string;
         };
         /**
-         * @description * `already_reported` — You reported this message already.
+         * @description * `account_banned` — The account is banned.
+         *     * `account_suspended` — The account is suspended; `details.until` says until when.
+         *     * `account_too_new` — The account is younger than the minimum age for endorsing.
+         *     * `already_reported` — You reported this message already.
          *     * `amount_invalid` — Not a positive integer of minor units the currency allows.
-         *     * `attachments_not_supported` — Messages cannot carry attachments yet.
+         *     * `attachment_already_linked` — An attached image is linked to a message already.
+         *     * `attachment_not_found` — An attached id is not the sender's own attachment upload.
          *     * `budget_invalid` — The budget range is empty or reversed.
+         *     * `chargeback_evidence_missing` — No evidence has been given for this chargeback.
+         *     * `chargeback_evidence_submitted` — The chargeback evidence was already submitted.
+         *     * `chargeback_not_open` — No chargeback on this milestone is waiting for evidence.
          *     * `contract_not_active` — The contract is not active.
+         *     * `contract_not_ended` — Reviews open when the contract is completed or cancelled.
+         *     * `contract_not_reviewable` — No money was ever escrowed on the contract; no reviews.
+         *     * `contract_not_shared` — The contract is not one the two freelancers shared.
          *     * `currency_mismatch` — The amount's currency differs from the gig's.
          *     * `currency_unsupported` — The currency is not supported for payments.
+         *     * `edit_window_closed` — The message is older than CHAT_EDIT_WINDOW_MINUTES.
          *     * `email_taken` — An account with this email address exists already.
+         *     * `endorsement_exists` — An active endorsement for that skill exists already.
+         *     * `endorsement_mutual_cap` — Mutual endorsements without a shared contract are capped.
+         *     * `endorsement_ring` — The endorsement would close a ring of 3 or 4 endorsers.
+         *     * `endorser_not_public` — Only freelancers with a public profile may endorse.
          *     * `frame_too_large` — The websocket frame is larger than the limit; the socket closes.
          *     * `gig_incomplete` — The gig lacks what publishing needs.
          *     * `gig_not_editable` — The gig can no longer be edited.
          *     * `gig_not_open` — The gig does not take proposals in its current state.
-         *     * `idempotency_key_in_use` — A request with this Idempotency-Key is still running.
          *     * `idempotency_key_reused` — This Idempotency-Key was used with a different request.
+         *     * `image_corrupt` — The image is truncated or damaged and cannot be decoded.
+         *     * `image_format_unsupported` — The file is not a JPEG, PNG or WebP image.
+         *     * `image_too_large` — The upload has more bytes than the image limit (413).
+         *     * `image_too_many_pixels` — The image's width × height passes the pixel limit.
          *     * `invalid_frame` — A field of the websocket frame is missing or invalid.
          *     * `invalid_state` — The object's current state does not allow the action.
          *     * `invitation_exists` — This freelancer was invited to this gig already.
@@ -2294,18 +2997,22 @@ export interface components {
          *     * `malformed_frame` — The websocket frame is not a JSON object.
          *     * `malformed_request` — The body could not be parsed.
          *     * `member_exists` — That user is a member of the firm already.
-         *     * `message_empty` — A message needs some text.
+         *     * `message_empty` — A message needs some text or an attached image.
          *     * `message_too_long` — The message text is larger than the limit (8 KB of UTF-8).
          *     * `method_not_allowed` — The HTTP method is not allowed on this endpoint.
          *     * `milestone_disputed` — The milestone is frozen by a dispute until an admin resolves it.
          *     * `milestones_invalid` — Milestones must be positive and sum to the agreed price.
          *     * `not_acceptable` — The requested response format is not available.
          *     * `not_authenticated` — Sign in first.
+         *     * `not_author` — Only the author of a message may edit it.
          *     * `not_found` — No such object, or not visible to the caller.
          *     * `operation_in_progress` — A payment operation on this milestone is still running.
+         *     * `own_account` — Moderators cannot sanction their own account.
          *     * `own_gig` — You cannot propose on or be invited to your own firm's gig.
          *     * `payout_account_not_ready` — The freelancer has not finished payout onboarding yet.
          *     * `permission_denied` — The signed-in user may not do this.
+         *     * `portfolio_full` — The portfolio has the maximum number of items.
+         *     * `portfolio_order_invalid` — A reorder must list every portfolio item exactly once.
          *     * `price_invalid` — The price must be a positive amount of minor units within limits.
          *     * `profile_exists` — The user has a freelancer profile already.
          *     * `profile_incomplete` — The profile lacks what publishing needs (skills, a rate).
@@ -2313,21 +3020,31 @@ export interface components {
          *     * `proposal_exists` — You already have an active proposal on this gig.
          *     * `provider_unavailable` — The payment provider could not be reached; retry shortly.
          *     * `rate_limited` — A per-action limit was reached.
-         *     * `reason_required` — Hiding content needs a reason for the owner and the audit log.
+         *     * `reason_required` — A finance decision needs a reason (kept in the audit log).
          *     * `refund_too_large` — The refund is larger than what is still refundable.
+         *     * `report_closed` — The report was dealt with already.
+         *     * `report_no_owner` — The reported content has nobody answering for it any more.
+         *     * `report_own_content` — You cannot report your own content.
+         *     * `review_exists` — This side of the contract has reviewed it already.
+         *     * `review_window_closed` — The review window of the contract has closed.
+         *     * `self_endorsement` — A freelancer cannot endorse themselves.
          *     * `server_error` — An unexpected error; it has been logged.
          *     * `service_unavailable` — A backing service is unavailable; retry shortly.
+         *     * `skill_not_listed` — The endorsed freelancer does not list that skill.
          *     * `slug_taken` — That public address is taken.
+         *     * `suspension_invalid` — A suspension lasts from 1 to 365 days.
          *     * `throttled` — Too many requests; `details.retry_after` says when to retry.
+         *     * `too_many_attachments` — More images than CHAT_MESSAGE_MAX_ATTACHMENTS (4) on a message.
          *     * `unknown_skill` — A skill id or name does not match the taxonomy.
          *     * `unknown_type` — The websocket frame's `type` is not one the server knows.
          *     * `unsupported_media_type` — The request's content type is not accepted.
+         *     * `upload_quota_exceeded` — Today's upload count or bytes are used up (429).
          *     * `user_not_found` — No active user has that email address.
          *     * `validation_error` — A field is missing or invalid; `details` maps field names to messages.
          *     * `webhook_invalid` — The webhook signature is missing, invalid or too old.
          * @enum {string}
          */
-        ErrorCode: "already_reported" | "amount_invalid" | "attachments_not_supported" | "budget_invalid" | "contract_not_active" | "currency_mismatch" | "currency_unsupported" | "email_taken" | "frame_too_large" | "gig_incomplete" | "gig_not_editable" | "gig_not_open" | "idempotency_key_in_use" | "idempotency_key_reused" | "invalid_frame" | "invalid_state" | "invitation_exists" | "last_owner" | "malformed_frame" | "malformed_request" | "member_exists" | "message_empty" | "message_too_long" | "method_not_allowed" | "milestone_disputed" | "milestones_invalid" | "not_acceptable" | "not_authenticated" | "not_found" | "operation_in_progress" | "own_gig" | "payout_account_not_ready" | "permission_denied" | "price_invalid" | "profile_exists" | "profile_incomplete" | "profile_not_public" | "proposal_exists" | "provider_unavailable" | "rate_limited" | "reason_required" | "refund_too_large" | "server_error" | "service_unavailable" | "slug_taken" | "throttled" | "unknown_skill" | "unknown_type" | "unsupported_media_type" | "user_not_found" | "validation_error" | "webhook_invalid";
+        ErrorCode: "account_banned" | "account_suspended" | "account_too_new" | "already_reported" | "amount_invalid" | "attachment_already_linked" | "attachment_not_found" | "budget_invalid" | "chargeback_evidence_missing" | "chargeback_evidence_submitted" | "chargeback_not_open" | "contract_not_active" | "contract_not_ended" | "contract_not_reviewable" | "contract_not_shared" | "currency_mismatch" | "currency_unsupported" | "edit_window_closed" | "email_taken" | "endorsement_exists" | "endorsement_mutual_cap" | "endorsement_ring" | "endorser_not_public" | "frame_too_large" | "gig_incomplete" | "gig_not_editable" | "gig_not_open" | "idempotency_key_reused" | "image_corrupt" | "image_format_unsupported" | "image_too_large" | "image_too_many_pixels" | "invalid_frame" | "invalid_state" | "invitation_exists" | "last_owner" | "malformed_frame" | "malformed_request" | "member_exists" | "message_empty" | "message_too_long" | "method_not_allowed" | "milestone_disputed" | "milestones_invalid" | "not_acceptable" | "not_authenticated" | "not_author" | "not_found" | "operation_in_progress" | "own_account" | "own_gig" | "payout_account_not_ready" | "permission_denied" | "portfolio_full" | "portfolio_order_invalid" | "price_invalid" | "profile_exists" | "profile_incomplete" | "profile_not_public" | "proposal_exists" | "provider_unavailable" | "rate_limited" | "reason_required" | "refund_too_large" | "report_closed" | "report_no_owner" | "report_own_content" | "review_exists" | "review_window_closed" | "self_endorsement" | "server_error" | "service_unavailable" | "skill_not_listed" | "slug_taken" | "suspension_invalid" | "throttled" | "too_many_attachments" | "unknown_skill" | "unknown_type" | "unsupported_media_type" | "upload_quota_exceeded" | "user_not_found" | "validation_error" | "webhook_invalid";
         Error: {
             code: components["schemas"]["ErrorCode"];
             message: string;
@@ -2344,6 +3061,167 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    attachments_images_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImageUploadInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The uploaded file is too large (`image_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    attachments_images_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                image_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     contracts_list: {
         parameters: {
             query?: {
@@ -2417,7 +3295,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2483,7 +3361,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2558,7 +3436,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2633,7 +3511,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2714,7 +3592,154 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    contracts_reviews_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contract_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractReviewsOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    contracts_reviews_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contract_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReviewCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["ReviewCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractReviewsOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2783,7 +3808,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2870,7 +3895,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2936,7 +3961,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3007,7 +4032,96 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    conversations_messages_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                conversation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageSendInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["MessageSendInputRequest"];
+                "multipart/form-data": components["schemas"]["MessageSendInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOutput"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3088,7 +4202,81 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    endorsements_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                endorsement_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3157,7 +4345,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3236,7 +4424,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3263,7 +4451,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FirmOutput"];
+                    "application/json": components["schemas"]["FirmPageOutput"];
                 };
             };
             /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
@@ -3302,7 +4490,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3335,7 +4523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FirmOutput"];
+                    "application/json": components["schemas"]["FirmPageOutput"];
                 };
             };
             /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
@@ -3383,7 +4571,178 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    firms_logo_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImageUploadInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The uploaded file is too large (`image_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    firms_logo_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3454,7 +4813,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,7 +4894,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3610,7 +4969,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,7 +5051,78 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    firms_reviews_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedReviewOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3803,7 +5233,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3869,7 +5299,230 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    freelancers_endorsements_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedEndorsementOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    freelancers_endorsements_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndorsementCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["EndorsementCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["EndorsementCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndorsementOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    freelancers_reviews_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedReviewOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4002,7 +5655,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4081,7 +5734,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4108,7 +5761,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GigOutput"];
+                    "application/json": components["schemas"]["GigDetailOutput"];
                 };
             };
             /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
@@ -4147,7 +5800,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4228,7 +5881,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4303,7 +5956,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4378,7 +6031,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4460,7 +6113,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4541,7 +6194,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4610,7 +6263,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4693,7 +6346,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4774,7 +6427,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4849,7 +6502,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4924,7 +6577,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5004,7 +6657,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5079,7 +6732,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5154,7 +6807,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5218,7 +6871,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5297,7 +6950,174 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_avatar_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ImageUploadInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The uploaded file is too large (`image_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_avatar_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5361,7 +7181,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5440,7 +7260,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5519,7 +7339,417 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_freelancer_profile_portfolio_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioItemOutput"][];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_freelancer_profile_portfolio_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PortfolioItemCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioItemOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The uploaded file is too large (`image_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_freelancer_profile_portfolio_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_freelancer_profile_portfolio_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["PatchedPortfolioItemUpdateInputRequest"];
+                "application/json": components["schemas"]["PatchedPortfolioItemUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioItemOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The uploaded file is too large (`image_too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    me_freelancer_profile_portfolio_reorder_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortfolioReorderInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PortfolioReorderInputRequest"];
+                "multipart/form-data": components["schemas"]["PortfolioReorderInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortfolioItemOutput"][];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5592,7 +7822,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5665,7 +7895,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5732,7 +7962,154 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    messages_partial_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedMessageEditInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedMessageEditInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedMessageEditInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    messages_attachments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageOutput"][];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5813,7 +8190,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5877,7 +8254,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5956,7 +8333,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6025,7 +8402,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6100,7 +8477,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6173,7 +8550,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6239,7 +8616,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6314,7 +8691,88 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    payments_milestones_chargeback_evidence_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                milestone_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["EvidenceInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["EvidenceInputRequest"];
+                "multipart/form-data": components["schemas"]["EvidenceInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6395,7 +8853,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6473,7 +8931,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6539,7 +8997,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6605,7 +9063,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6689,7 +9147,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6767,7 +9225,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6842,7 +9300,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6906,7 +9364,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6979,7 +9437,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7056,7 +9514,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7133,7 +9591,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7214,7 +9672,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7280,7 +9738,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7361,7 +9819,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7442,7 +9900,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7517,7 +9975,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7592,7 +10050,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7667,7 +10125,155 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_list: {
+        parameters: {
+            query?: {
+                /** @description The pagination cursor value. */
+                cursor?: string;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedContentReportOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    reports_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreateInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ReportCreateInputRequest"];
+                "multipart/form-data": components["schemas"]["ReportCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentReportOutput"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The object's state forbids the action (`invalid_state` or a domain code). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7748,7 +10354,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7824,7 +10430,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7891,7 +10497,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7955,7 +10561,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8024,7 +10630,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8090,7 +10696,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8157,7 +10763,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
