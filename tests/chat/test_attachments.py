@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 from channels.db import database_sync_to_async
 from django.core.files.storage import default_storage
-from django.db import connection
+from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -311,3 +312,45 @@ async def test_over_the_socket_the_message_and_catch_up_carry_the_images(
     assert await database_sync_to_async(Message.objects.count)() == 1
     for socket in (freelancer, owner, late):
         await socket.disconnect()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("path", ["postgresql", "orm"])
+def test_racing_sends_of_one_image_link_it_once(live_inquiry: Inquiry, path: str) -> None:
+    # Given one image and four sends of it with different client ids, each on its own connection
+    image = upload(live_inquiry.freelancer)
+    barrier = threading.Barrier(4)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def send_once(n: int) -> None:
+        try:
+            barrier.wait(timeout=10)
+            try:
+                PATHS[path](
+                    conversation_id=live_inquiry.conversation.id,
+                    by=live_inquiry.freelancer,
+                    text="",
+                    client_message_id=f"race-{n}",
+                    image_ids=[image.id],
+                )
+                outcome = "stored"
+            except Conflict as refused:
+                outcome = refused.code or ""
+            with lock:
+                outcomes.append(outcome)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send_once, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    # Then one message holds it and the three others were refused without a trace
+    assert sorted(outcomes) == ["attachment_already_linked"] * 3 + ["stored"]
+    assert Message.objects.count() == 1
+    assert list(MessageAttachment.objects.values_list("message_id", "image_id")) == [
+        (Message.objects.get().id, image.id)
+    ]
