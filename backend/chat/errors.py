@@ -8,9 +8,11 @@ from common.errors import register_codes
 
 register_codes(
     {
-        "message_empty": "A message needs some text.",
+        "message_empty": "A message needs some text or an attached image.",
         "message_too_long": "The message text is larger than the limit (8 KB of UTF-8).",
-        "attachments_not_supported": "Messages cannot carry attachments yet.",
+        "too_many_attachments": "More images than CHAT_MESSAGE_MAX_ATTACHMENTS (4) on a message.",
+        "attachment_not_found": "An attached id is not the sender's own attachment upload.",
+        "attachment_already_linked": "An attached image is linked to a message already.",
         "not_author": "Only the author of a message may edit it.",
         "edit_window_closed": "The message is older than CHAT_EDIT_WINDOW_MINUTES.",
         "already_reported": "You reported this message already.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from chat.attachments import attachment_output, message_attachment_images
 from chat.models import Message, Notification
 
 
@@ -18,6 +19,7 @@ def message_frame(message: Message) -> dict[str, Any]:
         "client_message_id": message.client_message_id,
         "created_at": message.created_at.isoformat(),
         "edited_at": message.edited_at.isoformat() if message.edited_at else None,
+        "attachments": [attachment_output(i) for i in message_attachment_images(message)],
     }
 
 

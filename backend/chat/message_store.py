@@ -20,11 +20,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chat import realtime
+from chat.attachments import (
+    AttachmentRefused,
+    attachment_refusal,
+    attachments_link_postgresql,
+)
 from chat.broadcast import broadcast_on_commit, conversation_group
 from chat.frames import message_frame
 from chat.models import Message
 from common.errors import NotFound, RateLimited
 from marketplace.accounts.models import User
+from marketplace.media.models import StoredImage
 
 _SEND = """
 WITH member AS (
@@ -72,28 +78,43 @@ def maybe_async_commit() -> None:
 
 
 def message_send_postgresql(
-    *, conversation_id: int, by: User, text: str, client_message_id: str
+    *,
+    conversation_id: int,
+    by: User,
+    text: str,
+    client_message_id: str,
+    image_ids: list[int] | None = None,
 ) -> tuple[Message, bool]:
     """`chat.services.message_send` (validated input) in one statement; same rules and result.
 
     In autocommit the statement is its own transaction; `on_commit` then broadcasts at once
     (inside an outer transaction, after it commits). CHAT_ASYNC_COMMIT needs a transaction for
-    its `SET LOCAL`, so only then is the statement wrapped in one.
+    its `SET LOCAL`, so only then is the statement wrapped in one. With attachments, the
+    message and the links are one transaction of two statements (`chat.attachments`).
     """
     if realtime.rate_limit_hit(
         user_id=by.id, bucket="message", limit=settings.CHAT_RATE_LIMIT_MESSAGES
     ):
         raise RateLimited("rate_limited", _("You are sending messages too fast."))
     now = timezone.now()
-    with transaction.atomic() if settings.CHAT_ASYNC_COMMIT else contextlib.nullcontext():
-        maybe_async_commit()
-        stored = _store(
-            conversation_id=conversation_id,
-            author_id=by.id,
-            text=text,
-            client_message_id=client_message_id,
-            now=now,
-        )
+    images: list[StoredImage] = []
+    in_transaction = settings.CHAT_ASYNC_COMMIT or bool(image_ids)
+    try:
+        with transaction.atomic() if in_transaction else contextlib.nullcontext():
+            maybe_async_commit()
+            stored = _store(
+                conversation_id=conversation_id,
+                author_id=by.id,
+                text=text,
+                client_message_id=client_message_id,
+                now=now,
+            )
+            if image_ids and stored.message_id is not None:
+                images = attachments_link_postgresql(
+                    message_id=stored.message_id, author_id=by.id, image_ids=image_ids
+                )
+    except AttachmentRefused:
+        raise attachment_refusal(image_ids=image_ids or [], by_id=by.id) from None
     if not stored.is_member:
         raise NotFound()
     if stored.message_id is None:  # a resend (after a reconnect), or a race on another socket
@@ -110,6 +131,7 @@ def message_send_postgresql(
         client_message_id=client_message_id,
         created_at=now,
     )
+    message.linked_images = images
     broadcast_on_commit(conversation_group(conversation_id), message_frame(message))
     return message, True
 

@@ -7,6 +7,8 @@ per participant (`last_read_message_id`): message ids only grow, so "unread" is 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -113,6 +115,8 @@ class Message(models.Model):
     edited_at = models.DateTimeField(null=True, blank=True)
     hidden_by_moderation = models.BooleanField(default=False)
     hidden_reason = models.CharField(max_length=500, blank=True)
+    # Not a field: the images a send just linked, so its frame needs no query (chat.attachments).
+    linked_images: list[Any] | None = None
 
     class Meta:
         ordering = ("id",)
@@ -126,6 +130,27 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"message {self.id} in {self.conversation_id}"
+
+
+class MessageAttachment(models.Model):
+    """An uploaded image (purpose `attachment`) linked to a message, in the sender's order.
+
+    One message per image (`image` is one-to-one): a second link is refused. Deleting the image
+    (admin) removes it from the message; deleting the message unlinks it (the clean-up task then
+    removes the orphaned upload and its files)."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    image = models.OneToOneField(
+        "marketplace.StoredImage", on_delete=models.CASCADE, related_name="chat_attachment"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ("message_id", "position")
+        indexes = [models.Index(fields=["message", "position"], name="chat_attachment_msg_pos")]
+
+    def __str__(self) -> str:
+        return f"image {self.image_id} on message {self.message_id}"
 
 
 class MessageReport(models.Model):

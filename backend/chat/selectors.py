@@ -12,8 +12,16 @@ from typing import Any
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from chat.models import Conversation, Message, Notification, NotificationPreference, Participant
+from chat.models import (
+    Conversation,
+    Message,
+    MessageAttachment,
+    Notification,
+    NotificationPreference,
+    Participant,
+)
 from common.errors import NotFound
+from marketplace.media.models import StoredImage
 
 
 def conversation_member_ids(*, conversation_id: int) -> list[int]:
@@ -35,6 +43,27 @@ def conversation_check_member(*, conversation_id: int, user_id: int) -> None:
 
 def message_visible_qs() -> QuerySet[Message]:
     return Message.objects.filter(hidden_by_moderation=False)
+
+
+def message_attachments_prefetch() -> Prefetch[Any]:
+    """Add to a message queryset: its attachments in order with their images (one query)."""
+    return Prefetch(
+        "attachments",
+        queryset=MessageAttachment.objects.select_related("image").order_by("position"),
+    )
+
+
+def message_attachments_for_user(*, message_id: int, user: Any) -> list[StoredImage]:
+    """A visible message's images, for a participant of its conversation (else `NotFound`)."""
+    message = (
+        message_visible_qs()
+        .filter(pk=message_id, conversation__memberships__user_id=user.id)
+        .prefetch_related(message_attachments_prefetch())
+        .first()
+    )
+    if message is None:
+        raise NotFound()
+    return [attachment.image for attachment in message.attachments.all()]
 
 
 def conversation_list_for_user(*, user: Any) -> QuerySet[Conversation]:
@@ -80,7 +109,12 @@ def conversation_get_for_user(*, conversation_id: int, user: Any) -> Conversatio
 def message_list_for_user(*, conversation_id: int, user: Any) -> QuerySet[Message]:
     """A conversation's visible messages, for a participant (else `NotFound`)."""
     conversation_check_member(conversation_id=conversation_id, user_id=user.id)
-    return message_visible_qs().filter(conversation_id=conversation_id).select_related("author")
+    return (
+        message_visible_qs()
+        .filter(conversation_id=conversation_id)
+        .select_related("author")
+        .prefetch_related(message_attachments_prefetch())
+    )
 
 
 def message_list_after(*, conversation_id: int, after_id: int, limit: int) -> list[Message]:
@@ -89,6 +123,7 @@ def message_list_after(*, conversation_id: int, after_id: int, limit: int) -> li
         message_visible_qs()
         .filter(conversation_id=conversation_id, id__gt=after_id)
         .select_related("author")
+        .prefetch_related(message_attachments_prefetch())
         .order_by("id")[:limit]
     )
 

@@ -16,6 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chat import realtime
+from chat.attachments import (
+    AttachmentRefused,
+    attachment_ids_clean,
+    attachment_refusal,
+    attachments_link_orm,
+)
 from chat.broadcast import broadcast_on_commit, conversation_group
 from chat.frames import message_frame
 from chat.message_store import maybe_async_commit, message_send_postgresql
@@ -126,11 +132,7 @@ def conversation_for_contract(*, contract_id: int) -> tuple[Conversation, bool]:
 # --- messages ----------------------------------------------------------------------------------
 
 
-def _message_validate(*, text: Any, client_message_id: Any, attachments: Any) -> str:
-    if attachments:
-        raise ValidationFailed(
-            "attachments_not_supported", _("Messages cannot carry attachments yet.")
-        )
+def _message_validate(*, text: Any, client_message_id: Any, has_attachments: bool = False) -> str:
     if not isinstance(client_message_id, str) or not (
         0 < len(client_message_id) <= CLIENT_MESSAGE_ID_MAX
     ):
@@ -139,8 +141,10 @@ def _message_validate(*, text: Any, client_message_id: Any, attachments: Any) ->
             _("client_message_id must be a string of 1 to 64 characters."),
             field="client_message_id",
         )
-    if not isinstance(text, str) or not text.strip():
-        raise ValidationFailed("message_empty", _("A message needs some text."))
+    if text is None and has_attachments:
+        text = ""
+    if not isinstance(text, str) or not (text.strip() or has_attachments):
+        raise ValidationFailed("message_empty", _("A message needs some text or an image."))
     if len(text.encode("utf-8")) > settings.CHAT_MESSAGE_MAX_BYTES:
         raise ValidationFailed(
             "message_too_long",
@@ -164,21 +168,30 @@ def message_send(
     message and `False`, and broadcasts nothing. Only participants may send (`not_found`
     otherwise); the text is capped at CHAT_MESSAGE_MAX_BYTES; a user may send
     CHAT_RATE_LIMIT_MESSAGES per window across all their sockets (`rate_limited`).
+    `attachments`: ids of the sender's own unlinked attachment uploads (`chat.attachments`),
+    linked in the message's transaction; the text may then be empty.
     """
+    image_ids = attachment_ids_clean(attachments)
     text = _message_validate(
-        text=text, client_message_id=client_message_id, attachments=attachments
+        text=text, client_message_id=client_message_id, has_attachments=bool(image_ids)
     )
-    if connection.vendor == "postgresql":
-        return message_send_postgresql(
-            conversation_id=conversation_id, by=by, text=text, client_message_id=client_message_id
-        )
-    return message_send_orm(
-        conversation_id=conversation_id, by=by, text=text, client_message_id=client_message_id
+    send = message_send_postgresql if connection.vendor == "postgresql" else message_send_orm
+    return send(
+        conversation_id=conversation_id,
+        by=by,
+        text=text,
+        client_message_id=client_message_id,
+        image_ids=image_ids,
     )
 
 
 def message_send_orm(
-    *, conversation_id: int, by: User, text: str, client_message_id: str
+    *,
+    conversation_id: int,
+    by: User,
+    text: str,
+    client_message_id: str,
+    image_ids: list[int] | None = None,
 ) -> tuple[Message, bool]:
     """`message_send` (validated input) through the ORM: any database (SQLite when embedded)."""
     member_ids = list(
@@ -203,6 +216,9 @@ def message_send_orm(
                 text=text,
                 client_message_id=client_message_id,
             )
+            message.linked_images = (
+                attachments_link_orm(message=message, image_ids=image_ids) if image_ids else []
+            )
             Conversation.objects.filter(pk=conversation_id).update(
                 last_message_at=message.created_at
             )
@@ -226,10 +242,14 @@ def message_send_orm(
                 ignore_conflicts=True,
             )
             broadcast_on_commit(conversation_group(conversation_id), message_frame(message))
-    except IntegrityError:  # a resend (after a reconnect), or a race on another socket
-        existing = Message.objects.get(
+    except AttachmentRefused:
+        raise attachment_refusal(image_ids=image_ids or [], by_id=by.id) from None
+    except IntegrityError:  # a resend (after a reconnect), a race on another socket or image
+        existing = Message.objects.filter(
             conversation_id=conversation_id, author=by, client_message_id=client_message_id
-        )
+        ).first()
+        if existing is None:  # the conflict was an image linked meanwhile
+            raise attachment_refusal(image_ids=image_ids or [], by_id=by.id) from None
         existing.author = by
         return existing, False
     return message, True
@@ -244,7 +264,7 @@ def message_edit(*, message_id: int, by: User, text: Any) -> Message:
     rules of a send (`message_empty`, `message_too_long`); an edit counts as a message against
     the rate limit.
     """
-    text = _message_validate(text=text, client_message_id="edit", attachments=None)
+    text = _message_validate(text=text, client_message_id="edit")
     with transaction.atomic():
         message = (
             message_visible_qs()

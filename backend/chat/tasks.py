@@ -55,3 +55,18 @@ def conversation_member_sync_task(firm_id: int, user_id: int) -> None:
     from chat.membership import conversation_member_sync
 
     conversation_member_sync(firm_id=firm_id, user_id=user_id)
+
+
+@shared_task(
+    base=DjangoTask,
+    autoretry_for=(OperationalError,),
+    retry_backoff=5,
+    max_retries=3,
+    acks_late=True,
+)
+def attachment_uploads_purge(now: str | None = None) -> int:
+    """Delete attachment uploads no message links, older than a day (beat: hourly; idempotent)."""
+    from chat.attachments import attachment_uploads_purge as run
+
+    moment = datetime.fromisoformat(now) if now else timezone.now()
+    return run(now=moment)

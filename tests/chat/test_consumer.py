@@ -271,7 +271,7 @@ async def test_an_oversize_message_is_refused_with_a_clear_code(live_inquiry: In
     await socket.disconnect()
 
 
-async def test_attachments_are_refused(live_inquiry: Inquiry) -> None:
+async def test_attachments_that_are_not_image_ids_are_refused(live_inquiry: Inquiry) -> None:
     cid = live_inquiry.conversation.id
     socket = await open_socket(live_inquiry.freelancer)
 
@@ -284,7 +284,7 @@ async def test_attachments_are_refused(live_inquiry: Inquiry) -> None:
         attachments=[{"name": "cv.pdf"}],
     )
 
-    assert (await receive(socket, "error"))["code"] == "attachments_not_supported"
+    assert (await receive(socket, "error"))["code"] == "invalid_frame"
     assert await database_sync_to_async(Message.objects.count)() == 0
     await socket.disconnect()
 

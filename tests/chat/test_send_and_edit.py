@@ -61,9 +61,9 @@ def test_a_rest_send_is_stored_once_and_a_resend_returns_the_first(inquiry: Inqu
         ({"client_message_id": "r-1", "text": "   "}, 400, "message_empty"),
         ({"client_message_id": "r-1", "text": "é" * 4097}, 400, "message_too_long"),
         (
-            {"client_message_id": "r-1", "text": "x", "attachments": [{"id": 1}]},
+            {"client_message_id": "r-1", "text": "x", "attachments": [1, 2, 3, 4, 5]},
             400,
-            "attachments_not_supported",
+            "too_many_attachments",
         ),
         ({"text": "x"}, 400, "validation_error"),
         ({"client_message_id": "r" * 65, "text": "x"}, 400, "validation_error"),

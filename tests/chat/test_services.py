@@ -140,7 +140,7 @@ def test_a_second_unread_message_adds_no_second_notification(inquiry: Inquiry) -
         ("x" * 8193, {}, "message_too_long"),
         ("é" * 4097, {}, "message_too_long"),  # 8194 bytes of UTF-8
         ("   ", {}, "message_empty"),
-        ("hi", {"attachments": [{"url": "http://x.test/a.png"}]}, "attachments_not_supported"),
+        ("hi", {"attachments": [{"url": "http://x.test/a.png"}]}, "invalid_frame"),
         ("hi", {"client_message_id": ""}, "invalid_frame"),
     ],
 )

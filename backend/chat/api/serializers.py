@@ -7,7 +7,9 @@ from typing import Any
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from chat.attachments import attachment_output, message_attachment_images
 from chat.models import Conversation, Message, Notification, NotificationPreference
+from marketplace.media.api.serializers import ImageOutput
 
 
 class ParticipantOutput(serializers.Serializer[Any]):
@@ -68,6 +70,11 @@ class ConversationStartInput(serializers.Serializer[Any]):
 
 class MessageOutput(serializers.ModelSerializer[Message]):
     author_name = serializers.CharField(source="author.get_full_name", read_only=True)
+    attachments = serializers.SerializerMethodField()
+
+    @extend_schema_field(ImageOutput(many=True))
+    def get_attachments(self, message: Message) -> list[dict[str, Any]]:
+        return [attachment_output(image) for image in message_attachment_images(message)]
 
     class Meta:
         model = Message
@@ -80,14 +87,20 @@ class MessageOutput(serializers.ModelSerializer[Message]):
             "client_message_id",
             "created_at",
             "edited_at",
+            "attachments",
         )
 
 
 class MessageSendInput(serializers.Serializer[Any]):
     # Shape only: emptiness and the byte limit are the service's rules (same codes as a socket).
     client_message_id = serializers.CharField(max_length=64)
-    text = serializers.CharField(allow_blank=True, trim_whitespace=False)
-    attachments = serializers.ListField(required=False)
+    text = serializers.CharField(allow_blank=True, trim_whitespace=False, required=False)
+    attachments = serializers.ListField(
+        child=serializers.IntegerField(min_value=1),
+        required=False,
+        help_text="Ids of my attachment uploads (POST /api/v1/attachments/images/), "
+        "at most CHAT_MESSAGE_MAX_ATTACHMENTS (4); the text may then be empty.",
+    )
 
 
 class MessageEditInput(serializers.Serializer[Any]):

@@ -21,6 +21,11 @@ urlpatterns: list[URLPattern | URLResolver] = [
     ),
     path("messages/<int:message_id>/", views.MessageDetailView.as_view(), name="message-detail"),
     path(
+        "messages/<int:message_id>/attachments/",
+        views.MessageAttachmentsView.as_view(),
+        name="message-attachments",
+    ),
+    path(
         "messages/<int:message_id>/report/",
         views.MessageReportView.as_view(),
         name="message-report",

@@ -31,10 +31,12 @@ from chat.api.serializers import (
     ReportInput,
     ReportOutput,
 )
+from chat.attachments import attachment_output
 from chat.models import Conversation, Message, Notification
 from common.pagination import CreatedCursorPagination
 from common.throttling import WritesThrottleMixin
 from marketplace.api_base import signed_in_user
+from marketplace.media.api.serializers import ImageOutput
 
 
 class ConversationPagination(CreatedCursorPagination):
@@ -134,7 +136,7 @@ class MessageListView(WritesThrottleMixin, generics.ListAPIView[Message]):
         message, created = services.message_send(
             conversation_id=conversation_id,
             by=signed_in_user(request),
-            text=data.validated_data["text"],
+            text=data.validated_data.get("text"),
             client_message_id=data.validated_data["client_message_id"],
             attachments=data.validated_data.get("attachments"),
         )
@@ -162,6 +164,22 @@ class MessageDetailView(APIView):
             message_id=message_id, by=signed_in_user(request), text=data.validated_data["text"]
         )
         return Response(MessageOutput(message).data)
+
+
+class MessageAttachmentsView(APIView):
+    permission_classes = (IsAuthenticated,)
+
+    @extend_schema(
+        summary="A message's attached images",
+        description=(
+            "For participants of the message's conversation; anyone else, and a message hidden "
+            "by moderation, is `not_found`."
+        ),
+        responses=ImageOutput(many=True),
+    )
+    def get(self, request: Request, message_id: int) -> Response:
+        images = selectors.message_attachments_for_user(message_id=message_id, user=request.user)
+        return Response([attachment_output(image) for image in images])
 
 
 class ConversationReadView(APIView):

@@ -23,6 +23,12 @@ CHAT_DIGEST_DELAY_MINUTES = env.int("CHAT_DIGEST_DELAY_MINUTES", default=10)
 CHAT_ASYNC_COMMIT = env.bool("CHAT_ASYNC_COMMIT", default=False)
 # Authors may edit a message for this many minutes after sending it.
 CHAT_EDIT_WINDOW_MINUTES = env.int("CHAT_EDIT_WINDOW_MINUTES", default=15)
+# A message carries at most this many attachment images (uploaded first, then linked by id).
+CHAT_MESSAGE_MAX_ATTACHMENTS = env.int("CHAT_MESSAGE_MAX_ATTACHMENTS", default=4)
+# Attachment uploads no message links are deleted (row and files) once this old.
+CHAT_ATTACHMENT_UNLINKED_MAX_AGE_HOURS = env.int(
+    "CHAT_ATTACHMENT_UNLINKED_MAX_AGE_HOURS", default=24
+)
 # A subscribe replays at most this many missed messages; older ones come from the REST history.
 CHAT_CATCHUP_LIMIT = 500
 
@@ -31,5 +37,10 @@ CHAT_BEAT_SCHEDULE = {
     "chat-notification-digest": {
         "task": "chat.tasks.notification_digest_send_due",
         "schedule": 60.0,
+    },
+    # Hourly: an unlinked upload lives at most a day and an hour.
+    "chat-attachment-uploads-purge": {
+        "task": "chat.tasks.attachment_uploads_purge",
+        "schedule": 3600.0,
     },
 }

@@ -904,6 +904,26 @@ export interface paths {
         patch: operations["messages_partial_update"];
         trace?: never;
     };
+    "/api/v1/messages/{message_id}/attachments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A message's attached images
+         * @description For participants of the message's conversation; anyone else, and a message hidden by moderation, is `not_found`.
+         */
+        get: operations["messages_attachments_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/messages/{message_id}/report/": {
         parameters: {
             query?: never;
@@ -2103,11 +2123,13 @@ export interface components {
             created_at?: string;
             /** Format: date-time */
             edited_at?: string | null;
+            readonly attachments: components["schemas"]["ImageOutput"][];
         };
         MessageSendInputRequest: {
             client_message_id: string;
-            text: string;
-            attachments?: unknown[];
+            text?: string;
+            /** @description Ids of my attachment uploads (POST /api/v1/attachments/images/), at most CHAT_MESSAGE_MAX_ATTACHMENTS (4); the text may then be empty. */
+            attachments?: number[];
         };
         MilestoneInputRequest: {
             title: string;
@@ -2941,7 +2963,8 @@ export interface components {
          *     * `account_too_new` — The account is younger than the minimum age for endorsing.
          *     * `already_reported` — You reported this message already.
          *     * `amount_invalid` — Not a positive integer of minor units the currency allows.
-         *     * `attachments_not_supported` — Messages cannot carry attachments yet.
+         *     * `attachment_already_linked` — An attached image is linked to a message already.
+         *     * `attachment_not_found` — An attached id is not the sender's own attachment upload.
          *     * `budget_invalid` — The budget range is empty or reversed.
          *     * `chargeback_evidence_missing` — No evidence has been given for this chargeback.
          *     * `chargeback_evidence_submitted` — The chargeback evidence was already submitted.
@@ -2974,7 +2997,7 @@ export interface components {
          *     * `malformed_frame` — The websocket frame is not a JSON object.
          *     * `malformed_request` — The body could not be parsed.
          *     * `member_exists` — That user is a member of the firm already.
-         *     * `message_empty` — A message needs some text.
+         *     * `message_empty` — A message needs some text or an attached image.
          *     * `message_too_long` — The message text is larger than the limit (8 KB of UTF-8).
          *     * `method_not_allowed` — The HTTP method is not allowed on this endpoint.
          *     * `milestone_disputed` — The milestone is frozen by a dispute until an admin resolves it.
@@ -3011,6 +3034,7 @@ export interface components {
          *     * `slug_taken` — That public address is taken.
          *     * `suspension_invalid` — A suspension lasts from 1 to 365 days.
          *     * `throttled` — Too many requests; `details.retry_after` says when to retry.
+         *     * `too_many_attachments` — More images than CHAT_MESSAGE_MAX_ATTACHMENTS (4) on a message.
          *     * `unknown_skill` — A skill id or name does not match the taxonomy.
          *     * `unknown_type` — The websocket frame's `type` is not one the server knows.
          *     * `unsupported_media_type` — The request's content type is not accepted.
@@ -3020,7 +3044,7 @@ export interface components {
          *     * `webhook_invalid` — The webhook signature is missing, invalid or too old.
          * @enum {string}
          */
-        ErrorCode: "account_banned" | "account_suspended" | "account_too_new" | "already_reported" | "amount_invalid" | "attachments_not_supported" | "budget_invalid" | "chargeback_evidence_missing" | "chargeback_evidence_submitted" | "chargeback_not_open" | "contract_not_active" | "contract_not_ended" | "contract_not_reviewable" | "contract_not_shared" | "currency_mismatch" | "currency_unsupported" | "edit_window_closed" | "email_taken" | "endorsement_exists" | "endorsement_mutual_cap" | "endorsement_ring" | "endorser_not_public" | "frame_too_large" | "gig_incomplete" | "gig_not_editable" | "gig_not_open" | "idempotency_key_reused" | "image_corrupt" | "image_format_unsupported" | "image_too_large" | "image_too_many_pixels" | "invalid_frame" | "invalid_state" | "invitation_exists" | "last_owner" | "malformed_frame" | "malformed_request" | "member_exists" | "message_empty" | "message_too_long" | "method_not_allowed" | "milestone_disputed" | "milestones_invalid" | "not_acceptable" | "not_authenticated" | "not_author" | "not_found" | "operation_in_progress" | "own_account" | "own_gig" | "payout_account_not_ready" | "permission_denied" | "portfolio_full" | "portfolio_order_invalid" | "price_invalid" | "profile_exists" | "profile_incomplete" | "profile_not_public" | "proposal_exists" | "provider_unavailable" | "rate_limited" | "reason_required" | "refund_too_large" | "report_closed" | "report_no_owner" | "report_own_content" | "review_exists" | "review_window_closed" | "self_endorsement" | "server_error" | "service_unavailable" | "skill_not_listed" | "slug_taken" | "suspension_invalid" | "throttled" | "unknown_skill" | "unknown_type" | "unsupported_media_type" | "upload_quota_exceeded" | "user_not_found" | "validation_error" | "webhook_invalid";
+        ErrorCode: "account_banned" | "account_suspended" | "account_too_new" | "already_reported" | "amount_invalid" | "attachment_already_linked" | "attachment_not_found" | "budget_invalid" | "chargeback_evidence_missing" | "chargeback_evidence_submitted" | "chargeback_not_open" | "contract_not_active" | "contract_not_ended" | "contract_not_reviewable" | "contract_not_shared" | "currency_mismatch" | "currency_unsupported" | "edit_window_closed" | "email_taken" | "endorsement_exists" | "endorsement_mutual_cap" | "endorsement_ring" | "endorser_not_public" | "frame_too_large" | "gig_incomplete" | "gig_not_editable" | "gig_not_open" | "idempotency_key_reused" | "image_corrupt" | "image_format_unsupported" | "image_too_large" | "image_too_many_pixels" | "invalid_frame" | "invalid_state" | "invitation_exists" | "last_owner" | "malformed_frame" | "malformed_request" | "member_exists" | "message_empty" | "message_too_long" | "method_not_allowed" | "milestone_disputed" | "milestones_invalid" | "not_acceptable" | "not_authenticated" | "not_author" | "not_found" | "operation_in_progress" | "own_account" | "own_gig" | "payout_account_not_ready" | "permission_denied" | "portfolio_full" | "portfolio_order_invalid" | "price_invalid" | "profile_exists" | "profile_incomplete" | "profile_not_public" | "proposal_exists" | "provider_unavailable" | "rate_limited" | "reason_required" | "refund_too_large" | "report_closed" | "report_no_owner" | "report_own_content" | "review_exists" | "review_window_closed" | "self_endorsement" | "server_error" | "service_unavailable" | "skill_not_listed" | "slug_taken" | "suspension_invalid" | "throttled" | "too_many_attachments" | "unknown_skill" | "unknown_type" | "unsupported_media_type" | "upload_quota_exceeded" | "user_not_found" | "validation_error" | "webhook_invalid";
         Error: {
             code: components["schemas"]["ErrorCode"];
             message: string;
@@ -8012,6 +8036,72 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    messages_attachments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                message_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImageOutput"][];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
