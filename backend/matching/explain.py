@@ -33,6 +33,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "speaks": "speaks {language}",
         "lacks_language": "does not list {language}",
         "completed_contracts": "{count} completed contracts",
+        "completed_contracts_one": "1 completed contract",
         "rated": "rated {average} from {count} reviews",
         "rated_one": "rated {average} from 1 review",
         "endorsed_skill": "{skills} validated by {peers} peers",
@@ -53,6 +54,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "speaks": "spricht {language}",
         "lacks_language": "gibt {language} nicht an",
         "completed_contracts": "{count} abgeschlossene Aufträge",
+        "completed_contracts_one": "1 abgeschlossener Auftrag",
         "rated": "mit {average} bewertet ({count} Bewertungen)",
         "rated_one": "mit {average} bewertet (1 Bewertung)",
         "endorsed_skill": "{skills} von {peers} Fachkollegen bestätigt",
@@ -73,6 +75,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "speaks": "parle {language}",
         "lacks_language": "n'indique pas {language}",
         "completed_contracts": "{count} contrats terminés",
+        "completed_contracts_one": "1 contrat terminé",
         "rated": "noté {average} ({count} avis)",
         "rated_one": "noté {average} (1 avis)",
         "endorsed_skill": "{skills} validé par {peers} pairs",
@@ -112,7 +115,7 @@ def reason_skill_ids(reasons: Iterable[Reason]) -> set[int]:
 
 
 # Codes whose phrase has a singular form (`<code>_one`) chosen when this parameter is 1.
-SINGULAR_BY = {"rated": "count", "endorsed_skill": "peers"}
+SINGULAR_BY = {"completed_contracts": "count", "rated": "count", "endorsed_skill": "peers"}
 
 
 def _stars(value: Any, lang: str) -> str:

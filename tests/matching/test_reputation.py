@@ -87,7 +87,7 @@ def test_a_published_review_reindexes_the_profile_and_changes_its_reputation(
     assert after.score > before.score
     labels = skill_labels(skill_ids=[world.skills["postgresql"].id], language="en")
     assert render(after.reasons, labels=labels, language="en").endswith(
-        "speaks German · 1 completed contracts · rated 4.0 from 1 review"
+        "speaks German · 1 completed contract · rated 4.0 from 1 review"
     )
     assert render(after.reasons, labels=labels, language="fr").endswith("noté 4,0 (1 avis)")
 
