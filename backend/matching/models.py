@@ -31,7 +31,7 @@ class IndexedProfile(models.Model):
     completed_contracts = models.PositiveIntegerField(default=0)
     # The public average rating × 100 (an integer, so `min_rating` compares exactly on every
     # database); null without a published, visible review.
-    rating_hundredths = models.PositiveSmallIntegerField(null=True)
+    rating_hundredths = models.PositiveSmallIntegerField(null=True, db_index=True)
     rating_count = models.PositiveIntegerField(default=0)
     last_active = models.DateTimeField()
     text = models.TextField(blank=True)
