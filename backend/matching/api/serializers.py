@@ -38,8 +38,8 @@ class PageInput(serializers.Serializer[Any]):
     page_size = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
 
 
-def min_rating_field() -> serializers.DecimalField:
-    return serializers.DecimalField(
+class MinRatingInput(serializers.Serializer[Any]):
+    min_rating = serializers.DecimalField(
         required=False,
         max_digits=3,
         decimal_places=2,
@@ -49,17 +49,13 @@ def min_rating_field() -> serializers.DecimalField:
         "1–5, up to 2 decimals; freelancers without a rating are left out.",
     )
 
-
-def rating_hundredths(value: Decimal) -> int:
-    """The filter as the indexes store ratings: average × 100 (exact, 2 decimals)."""
-    return int(value * 100)
-
-
-class GigMatchesInput(PageInput):
-    min_rating = min_rating_field()
-
     def validate_min_rating(self, value: Decimal) -> int:
-        return rating_hundredths(value)
+        """As the indexes store ratings: average × 100 (exact with 2 decimals)."""
+        return int(value * 100)
+
+
+class GigMatchesInput(PageInput, MinRatingInput):
+    pass
 
 
 class SearchCommonInput(PageInput):
@@ -95,20 +91,16 @@ class SearchCommonInput(PageInput):
         )
 
 
-class FreelancerSearchInput(SearchCommonInput):
+class FreelancerSearchInput(SearchCommonInput, MinRatingInput):
     rate_min = serializers.IntegerField(required=False, min_value=0)
     rate_max = serializers.IntegerField(required=False, min_value=0)
     min_hours_per_week = serializers.IntegerField(required=False, min_value=1, max_value=80)
     available_by = serializers.DateField(required=False)
     min_completed_contracts = serializers.IntegerField(required=False, min_value=0)
-    min_rating = min_rating_field()
     overlap_tz = serializers.CharField(required=False, max_length=64)
     overlap_start = serializers.TimeField(required=False, default=dt.time(9, 0))
     overlap_end = serializers.TimeField(required=False, default=dt.time(17, 0))
     min_overlap_hours = serializers.IntegerField(required=False, min_value=1, max_value=12)
-
-    def validate_min_rating(self, value: Decimal) -> int:
-        return rating_hundredths(value)
 
     def validate_overlap_tz(self, value: str) -> str:
         if value not in timezone_names():
