@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q
 
 from marketplace.contracts.models import ContractStatus
+from marketplace.endorsements.selectors import ProfileReputation, profile_reputation_map
 from marketplace.gigs.models import Gig, GigSkill, GigStatus, ModerationState
 from marketplace.profiles.models import FreelancerProfile, ProfileSkill, ProfileVisibility
 from matching.scoring import tokens
@@ -46,10 +47,13 @@ def profile_documents(
             completed=Count("contracts", filter=Q(contracts__status=ContractStatus.COMPLETED))
         )
     )
-    return {profile.id: _profile_doc(profile) for profile in profiles}
+    rows = list(profiles)
+    # Public reviews and counting endorsements only (see marketplace.endorsements.selectors).
+    trust = profile_reputation_map(profile_ids=[p.id for p in rows])
+    return {profile.id: _profile_doc(profile, trust[profile.id]) for profile in rows}
 
 
-def _profile_doc(profile: Any) -> dict[str, Any]:
+def _profile_doc(profile: Any, trust: ProfileReputation) -> dict[str, Any]:
     rate = profile.hourly_rate_minor
     if rate is None and profile.daily_rate_minor is not None:
         rate = profile.daily_rate_minor // HOURS_PER_DAY
@@ -74,6 +78,14 @@ def _profile_doc(profile: Any) -> dict[str, Any]:
         "languages": sorted({lang.code for lang in profile.languages.all()}),
         "skills": {str(ps.skill_id): ps.level for ps in skills},
         "completed_contracts": profile.completed,
+        # None without a published, visible review; 2 decimals (the profile page's average).
+        "rating_average": float(trust.rating_average) if trust.rating_average is not None else None,
+        "rating_count": trust.rating_count,
+        # Skill id → distinct endorsers and their summed weight, for the skills still listed.
+        "endorsements": {
+            str(skill_id): {"peers": e.peers, "weight": float(e.weight)}
+            for skill_id, e in trust.endorsements.items()
+        },
         "last_active": last_active.isoformat(),
         "text": f"{profile.headline}\n{profile.bio}\n{labels}",
         # Term frequencies of the text, counted once here instead of on every match.

@@ -9,6 +9,7 @@ files, so the three languages ship with the app and need no compiled catalogue.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.utils import translation
@@ -32,6 +33,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "speaks": "speaks {language}",
         "lacks_language": "does not list {language}",
         "completed_contracts": "{count} completed contracts",
+        "completed_contracts_one": "1 completed contract",
+        "rated": "rated {average} from {count} reviews",
+        "rated_one": "rated {average} from 1 review",
+        "endorsed_skill": "{skills} validated by {peers} peers",
+        "endorsed_skill_one": "{skills} validated by 1 peer",
     },
     "de": {
         "required_skills": "{matched} von {total} Pflicht-Skills",
@@ -48,6 +54,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "speaks": "spricht {language}",
         "lacks_language": "gibt {language} nicht an",
         "completed_contracts": "{count} abgeschlossene Aufträge",
+        "completed_contracts_one": "1 abgeschlossener Auftrag",
+        "rated": "mit {average} bewertet ({count} Bewertungen)",
+        "rated_one": "mit {average} bewertet (1 Bewertung)",
+        "endorsed_skill": "{skills} von {peers} Fachkollegen bestätigt",
+        "endorsed_skill_one": "{skills} von einem Fachkollegen bestätigt",
     },
     "fr": {
         "required_skills": "{matched} compétences requises sur {total}",
@@ -64,6 +75,11 @@ PHRASES: dict[str, dict[str, str]] = {
         "speaks": "parle {language}",
         "lacks_language": "n'indique pas {language}",
         "completed_contracts": "{count} contrats terminés",
+        "completed_contracts_one": "1 contrat terminé",
+        "rated": "noté {average} ({count} avis)",
+        "rated_one": "noté {average} (1 avis)",
+        "endorsed_skill": "{skills} validé par {peers} pairs",
+        "endorsed_skill_one": "{skills} validé par un pair",
     },
 }
 
@@ -98,6 +114,16 @@ def reason_skill_ids(reasons: Iterable[Reason]) -> set[int]:
     return ids
 
 
+# Codes whose phrase has a singular form (`<code>_one`) chosen when this parameter is 1.
+SINGULAR_BY = {"completed_contracts": "count", "rated": "count", "endorsed_skill": "peers"}
+
+
+def _stars(value: Any, lang: str) -> str:
+    """A rating with one decimal (half up), with the language's decimal separator."""
+    text = str(Decimal(str(value)).quantize(Decimal("0.1"), ROUND_HALF_UP))
+    return text if lang == "en" else text.replace(".", ",")
+
+
 def render(
     reasons: Iterable[Reason], *, labels: dict[int, str], language: str | None = None
 ) -> str:
@@ -117,7 +143,12 @@ def render(
             and params["hours"].is_integer()
         ):
             params["hours"] = int(params["hours"])
-        text = phrases[reason.code].format(**params)
+        if "average" in params:
+            params["average"] = _stars(params["average"], lang)
+        key = reason.code
+        if params.get(SINGULAR_BY.get(key, "")) == 1:
+            key += "_one"
+        text = phrases[key].format(**params)
         if reason.code == "required_skills" and params["missing"]:
             names = ", ".join(labels.get(s, str(s)) for s in params["missing"])
             text += ": " + phrases["missing"].format(skills=names)

@@ -29,6 +29,10 @@ class IndexedProfile(models.Model):
     # ",de,en," so "speaks de" is a portable `contains` filter on SQLite and PostgreSQL.
     languages = models.CharField(max_length=200, blank=True)
     completed_contracts = models.PositiveIntegerField(default=0)
+    # The public average rating × 100 (an integer, so `min_rating` compares exactly on every
+    # database); null without a published, visible review.
+    rating_hundredths = models.PositiveSmallIntegerField(null=True, db_index=True)
+    rating_count = models.PositiveIntegerField(default=0)
     last_active = models.DateTimeField()
     text = models.TextField(blank=True)
     search_vector = SearchVectorField(null=True)

@@ -35,6 +35,15 @@ WEIGHT_TOTAL = sum(WEIGHTS.values())
 RELATED_CREDIT = 0.5
 # Completed contracts at which reputation reaches one half (n / (n + K)).
 REPUTATION_HALF = 3
+# Bayesian mean rating: every freelancer starts with this many pseudo-reviews of this many
+# stars, so one 5-star review moves the mean a little and twenty move it most of the way.
+RATING_PRIOR_STARS = 3.5
+RATING_PRIOR_REVIEWS = 5
+# Summed endorsement weight on one skill at which that skill's credit reaches one half
+# (w / (w + K)); one endorsement weighs 1 … 5.25 (docs/trust.md).
+ENDORSEMENT_HALF = 3.0
+# The blend inside reputation: contracts, rating, endorsements on the gig's skills.
+REPUTATION_SHARES = {"contracts": 0.4, "rating": 0.4, "endorsements": 0.2}
 # Days after which recent activity has decayed to one half.
 ACTIVITY_HALF_LIFE_DAYS = 30
 # A rate this share above the budget's maximum scores zero on rate fit.
@@ -285,14 +294,67 @@ def required_coverage(required: list[int], have: set[int], related: dict[int, se
     return sum(_credit(s, have, related) for s in required) / len(required)
 
 
-def reputation(profile: dict[str, Any]) -> float:
-    """Reputation in [0, 1]: completed contracts n ↦ n / (n + 3).
+def bayesian_rating(profile: dict[str, Any]) -> float:
+    """The Bayesian mean rating in stars: (K × m + n × average) / (K + n), prior m = 3.5 stars
+    from K = 5 pseudo-reviews; without a published review it is the prior, 3.5."""
+    n = int(profile.get("rating_count") or 0)
+    average = profile.get("rating_average")
+    if not n or average is None:
+        return RATING_PRIOR_STARS
+    return (RATING_PRIOR_REVIEWS * RATING_PRIOR_STARS + n * float(average)) / (
+        RATING_PRIOR_REVIEWS + n
+    )
 
-    The seam for ratings and endorsements: when they exist, the document carries them and they
-    are blended here (e.g. the mean of this and a Bayesian mean rating in [0, 1]); the weight
-    stays `WEIGHTS["reputation"]` and the `min_rating` filter joins the backends' filters."""
+
+def endorsement_credit(profile: dict[str, Any], skills: list[int]) -> float:
+    """Mean over `skills` of w / (w + 3), w the summed endorsement weight on the skill; 0
+    without skills. Bounded below 1 however many endorsements pile onto one skill."""
+    if not skills:
+        return 0.0
+    endorsed = profile.get("endorsements") or {}
+    total = 0.0
+    for skill_id in skills:
+        weight = float(endorsed.get(str(skill_id), {}).get("weight", 0.0))
+        total += weight / (weight + ENDORSEMENT_HALF)
+    return total / len(skills)
+
+
+def reputation(profile: dict[str, Any], skills: list[int] | None = None) -> float:
+    """Reputation in [0, 1]: 0.4 × contracts + 0.4 × rating + 0.2 × endorsements.
+
+    contracts: completed contracts n ↦ n / (n + 3). rating: the Bayesian mean rating
+    (`bayesian_rating`, prior 3.5 stars from 5 pseudo-reviews) mapped from 1…5 stars to 0…1,
+    so a freelancer without reviews gets 0.625. endorsements: `endorsement_credit` on `skills`
+    (the gig's required skills, else its nice-to-haves; none in a search without skills)."""
     n = int(profile.get("completed_contracts", 0))
-    return n / (n + REPUTATION_HALF)
+    contracts = n / (n + REPUTATION_HALF)
+    rating = (bayesian_rating(profile) - 1) / 4
+    endorsements = endorsement_credit(profile, list(skills or []))
+    return (
+        REPUTATION_SHARES["contracts"] * contracts
+        + REPUTATION_SHARES["rating"] * rating
+        + REPUTATION_SHARES["endorsements"] * endorsements
+    )
+
+
+def _reputation_reasons(profile: dict[str, Any], skills: list[int]) -> list[Reason]:
+    reasons: list[Reason] = []
+    n = profile.get("completed_contracts", 0)
+    if n:
+        reasons.append(Reason("completed_contracts", {"count": n}))
+    if profile.get("rating_count") and profile.get("rating_average") is not None:
+        reasons.append(
+            Reason(
+                "rated",
+                {"average": profile["rating_average"], "count": profile["rating_count"]},
+            )
+        )
+    endorsed = profile.get("endorsements") or {}
+    for skill_id in skills:
+        peers = int(endorsed.get(str(skill_id), {}).get("peers", 0))
+        if peers:
+            reasons.append(Reason("endorsed_skill", {"skills": [skill_id], "peers": peers}))
+    return reasons
 
 
 def score_pair(
@@ -376,10 +438,9 @@ def score_pair(
     else:
         c["language"] = 1.0
 
-    c["reputation"] = reputation(profile)
-    n = profile.get("completed_contracts", 0)
-    if n:
-        reasons.append(Reason("completed_contracts", {"count": n}))
+    vouched = list(required or nice)
+    c["reputation"] = reputation(profile, vouched)
+    reasons.extend(_reputation_reasons(profile, vouched))
 
     last = dt.datetime.fromisoformat(profile["last_active"])
     days = max(0.0, (now - last).total_seconds() / 86400)

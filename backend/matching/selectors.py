@@ -108,8 +108,11 @@ def _rank(
     )
 
 
-def match_freelancers_for_gig(*, gig: Gig, limit: int = 100) -> Ranked:
-    """Public profiles ranked for `gig`, members of the gig's own firm left out."""
+def match_freelancers_for_gig(
+    *, gig: Gig, limit: int = 100, min_rating: int | None = None
+) -> Ranked:
+    """Public profiles ranked for `gig`, members of the gig's own firm left out; with
+    `min_rating` (average × 100) only profiles rated at least that."""
     doc = gig_document(gig=gig)
     wanted = set(doc["required"]) | set(doc["nice"])
     related = related_map(skill_ids=wanted)
@@ -125,7 +128,11 @@ def match_freelancers_for_gig(*, gig: Gig, limit: int = 100) -> Ranked:
         FirmMembership.objects.filter(firm_id=gig.firm_id).values_list("user_id", flat=True)
     )
     query = SkillQuery(
-        weights=weights, required=doc["required"], related=related, min_coverage=_min_coverage()
+        weights=weights,
+        required=doc["required"],
+        related=related,
+        min_coverage=_min_coverage(),
+        min_rating=min_rating,
     )
     docs, name = _read(
         lambda b: b.profile_candidates(

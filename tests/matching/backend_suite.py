@@ -12,13 +12,14 @@ from typing import Any
 import pytest
 from django.utils import timezone, translation
 
+from marketplace.endorsements.services import endorsement_create
 from marketplace.gigs.services import gig_close
 from marketplace.moderation.services import profile_hide, profile_restore
 from matching import backends
 from matching.backends.base import GigFilters, ProfileFilters, SkillQuery
 from matching.documents import gig_document, profile_documents
 from matching.explain import render, skill_labels
-from matching.scoring import score_pair
+from matching.scoring import Reason, score_pair
 from matching.selectors import (
     WorkingWindow,
     match_freelancers_for_gig,
@@ -30,7 +31,8 @@ from matching.selectors import (
 from matching.services import index_profiles_sync, search_check, search_rebuild
 from tests.factories import moderator_create
 from tests.factories_profiles import public_profile
-from tests.matching.world import World, build_world
+from tests.factories_trust import veteran
+from tests.matching.world import World, build_world, firm_review
 
 
 class BackendSuite:
@@ -83,6 +85,73 @@ class BackendSuite:
         assert codes["rate_above_budget"] == {"percent": 122}
         assert codes["overlap"] == {"hours": 0.0}
         assert codes["lacks_language"] == {"language": "de"}
+
+    # --- reputation: ratings, endorsements, min_rating -------------------------------------
+    @pytest.fixture
+    def rated(self, world: World) -> World:
+        """full 4.50 (5, 4); two 4.33 (4, 5, 4; a hidden 1 would make it 3.50); related only a
+        blind review; far and designer none. Django of `full` endorsed by one newcomer."""
+        full, two, related = (world.profiles[n] for n in ("full", "two", "related"))
+        for profile, rating in [(full, 5), (full, 4), (two, 4), (two, 5), (two, 4)]:
+            firm_review(profile, rating)
+        firm_review(two, 1, hidden=True)
+        firm_review(related, 5, published=False)
+        endorsement_create(by=veteran().user, endorsee=full, skill=world.skills["django"])
+        index_profiles_sync(profile_ids=[full.id, two.id, related.id])
+        return world
+
+    @pytest.mark.parametrize(
+        ("min_rating", "names"),
+        [
+            (100, {"full", "two"}),
+            (433, {"full", "two"}),
+            (434, {"full"}),
+            (450, {"full"}),
+            (451, set()),
+            (None, {"full", "two", "related", "far"}),
+        ],
+    )
+    def test_matches_keep_exactly_the_profiles_rated_at_least_min_rating(
+        self, rated: World, min_rating: int | None, names: set[str]
+    ) -> None:
+        ranked = match_freelancers_for_gig(gig=rated.gig, min_rating=min_rating)
+        assert set(self._slugs(ranked)) == set(rated.slugs(sorted(names)))
+        assert ranked.total == len(names)
+
+    @pytest.mark.parametrize(
+        ("min_rating", "names"),
+        [
+            (100, {"full", "two"}),
+            (433, {"full", "two"}),
+            (434, {"full"}),
+            (450, {"full"}),
+            (451, set()),
+        ],
+    )
+    def test_search_keeps_exactly_the_profiles_rated_at_least_min_rating(
+        self, rated: World, min_rating: int, names: set[str]
+    ) -> None:
+        ranked = search_freelancers(filters=ProfileFilters(min_rating=min_rating))
+        assert set(self._slugs(ranked)) == set(rated.slugs(sorted(names)))
+        assert ranked.total == len(names)
+        both = search_freelancers(filters=ProfileFilters(min_rating=min_rating, q="Django"))
+        assert set(self._slugs(both)) == set(rated.slugs(sorted(names)))
+
+    def test_ratings_and_endorsements_explain_the_match(self, rated: World) -> None:
+        hits = {h.doc["slug"]: h for h in match_freelancers_for_gig(gig=rated.gig).hits}
+        full = hits[rated.profiles["full"].slug]
+        assert Reason("rated", {"average": 4.5, "count": 2}) in full.reasons
+        django = rated.skills["django"].id
+        assert Reason("endorsed_skill", {"skills": [django], "peers": 1}) in full.reasons
+        labels = skill_labels(skill_ids=[django, rated.skills["postgresql"].id], language="en")
+        text = render(full.reasons, labels=labels, language="en")
+        assert "2 completed contracts · rated 4.5 from 2 reviews · Django validated by 1 peer" in (
+            text
+        )
+        two = render(hits[rated.profiles["two"].slug].reasons, labels=labels, language="de")
+        assert "mit 4,3 bewertet (3 Bewertungen)" in two
+        related = hits[rated.profiles["related"].slug].reasons
+        assert [r.code for r in related if r.code in {"rated", "endorsed_skill"}] == []
 
     # --- the candidate pre-filter -----------------------------------------------------------
     def _every_skill_combination(self, world: World) -> dict[frozenset[str], int]:

@@ -11,8 +11,10 @@ from typing import Any
 from django.utils import timezone
 
 from marketplace.models import Firm, FreelancerProfile, Gig, GigLanguage, GigSkill, Skill, User
+from marketplace.reviews.models import Review
 from tests.factories import FirmFactory, FirmMembershipFactory, GigFactory, SkillFactory
 from tests.factories_profiles import public_profile
+from tests.factories_trust import contract_between, firm_with_owner
 
 
 @dataclass
@@ -174,3 +176,22 @@ def build_world() -> World:
         ),
     }
     return World(skills=sk, firm=firm, owner=owner, gig=gig, profiles=p, gigs=gigs)
+
+
+def firm_review(
+    profile: FreelancerProfile, rating: int, *, published: bool = True, hidden: bool = False
+) -> Review:
+    """A completed contract of `profile` with a firm's review of them (published unless told,
+    hidden by moderation when told). The index is not touched: callers re-index."""
+    firm, owner = firm_with_owner()
+    contract = contract_between(firm=firm, freelancer=profile)
+    return Review.objects.create(
+        contract=contract,
+        author_side="firm",
+        author=owner,
+        firm=firm,
+        freelancer=profile,
+        rating=rating,
+        published_at=contract.ended_at if published else None,
+        hidden_at=timezone.now() if hidden else None,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
@@ -35,6 +36,26 @@ def _check_choices(values: list[str], allowed: set[str], message: str) -> list[s
 class PageInput(serializers.Serializer[Any]):
     page = serializers.IntegerField(required=False, min_value=1, max_value=50, default=1)
     page_size = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
+
+
+class MinRatingInput(serializers.Serializer[Any]):
+    min_rating = serializers.DecimalField(
+        required=False,
+        max_digits=3,
+        decimal_places=2,
+        min_value=Decimal(1),
+        max_value=Decimal(5),
+        help_text="Only freelancers whose average rating (published reviews) is at least this, "
+        "1–5, up to 2 decimals; freelancers without a rating are left out.",
+    )
+
+    def validate_min_rating(self, value: Decimal) -> int:
+        """As the indexes store ratings: average × 100 (exact with 2 decimals)."""
+        return int(value * 100)
+
+
+class GigMatchesInput(PageInput, MinRatingInput):
+    pass
 
 
 class SearchCommonInput(PageInput):
@@ -70,7 +91,7 @@ class SearchCommonInput(PageInput):
         )
 
 
-class FreelancerSearchInput(SearchCommonInput):
+class FreelancerSearchInput(SearchCommonInput, MinRatingInput):
     rate_min = serializers.IntegerField(required=False, min_value=0)
     rate_max = serializers.IntegerField(required=False, min_value=0)
     min_hours_per_week = serializers.IntegerField(required=False, min_value=1, max_value=80)

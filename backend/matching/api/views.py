@@ -51,15 +51,17 @@ class GigMatchesView(APIView):
 
     @extend_schema(
         summary="Freelancers matching a gig",
-        parameters=[s.PageInput],
+        parameters=[s.GigMatchesInput],
         responses=s.FreelancerMatchPage,
     )
     def get(self, request: Request, gig_id: int) -> Response:
         gig = gig_get_visible(gig_id=gig_id, user=request.user)
         if not firm_is_member(firm=gig.firm, user=request.user):
             raise NotFound("not_found", _("No such gig."))
-        params = _parse(s.PageInput, request)
-        ranked = match_freelancers_for_gig(gig=gig, limit=_limit(params))
+        params = _parse(s.GigMatchesInput, request)
+        ranked = match_freelancers_for_gig(
+            gig=gig, limit=_limit(params), min_rating=params.get("min_rating")
+        )
         return Response(freelancer_page(ranked, page=params["page"], page_size=params["page_size"]))
 
 
@@ -101,6 +103,7 @@ class FreelancerSearchView(APIView):
             min_hours_per_week=p.get("min_hours_per_week"),
             available_by=p.get("available_by"),
             min_completed_contracts=p.get("min_completed_contracts"),
+            min_rating=p.get("min_rating"),
         )
         window = None
         if p.get("min_overlap_hours"):

@@ -25,6 +25,14 @@ SEARCH_CANDIDATE_LIMIT = 1000
 MATCH_CANDIDATE_LIMIT = 250
 
 
+def rating_hundredths(doc: Doc) -> int | None:
+    """A profile document's average rating × 100 (what the indexes store), None if unrated."""
+    average = doc.get("rating_average")
+    if average is None or not doc.get("rating_count"):
+        return None
+    return round(float(average) * 100)
+
+
 @dataclass
 class SkillQuery:
     """Who may be a candidate for a gig, and in which order the candidate cut is made.
@@ -39,6 +47,8 @@ class SkillQuery:
     required: list[int] = field(default_factory=list)
     related: dict[int, set[int]] = field(default_factory=dict)
     min_coverage: float = 0.0
+    # Only profiles rated at least this (average × 100, see `rating_hundredths`); None: all.
+    min_rating: int | None = None
 
     def eligible(self, skills: set[int]) -> bool:
         return required_coverage(self.required, skills, self.related) >= self.min_coverage
@@ -65,6 +75,7 @@ class ProfileFilters:
     min_hours_per_week: int | None = None
     available_by: dt.date | None = None
     min_completed_contracts: int | None = None
+    min_rating: int | None = None  # average × 100; unrated profiles never pass
 
 
 @dataclass

@@ -24,6 +24,7 @@ from matching.backends.base import (
     ProfileFilters,
     SearchResult,
     SkillQuery,
+    rating_hundredths,
 )
 from matching.models import IndexedGig, IndexedGigSkill, IndexedProfile, IndexedProfileSkill
 from matching.scoring import terms
@@ -99,6 +100,13 @@ def _pg_profile_candidates(query: SkillQuery, exclude_user_ids: set[int], limit:
             params.extend([skill_id, related])
         where.append(f"({' + '.join(credit)}) >= %s")
         params.append(need)
+    if query.min_rating is not None:
+        # The rating lives on the wide rows; the semi-join is by primary key.
+        where.append(
+            "profile_id IN (SELECT profile_id FROM matching_indexedprofile"
+            " WHERE rating_hundredths >= %s)"
+        )
+        params.append(query.min_rating)
     # Σ weight of the held skills: one containment test per weighted skill (cheaper per row
     # than an unnest subquery; intarray's icount would need an extension).
     weighted = sorted(query.weights.items())
@@ -197,6 +205,8 @@ class DatabaseBackend(MatchingBackend):
                     else None,
                     languages=_langs(d["languages"]),
                     completed_contracts=d["completed_contracts"],
+                    rating_hundredths=rating_hundredths(d),
+                    rating_count=d.get("rating_count", 0),
                     last_active=dt.datetime.fromisoformat(d["last_active"]),
                     text=d["text"],
                     doc=d,
@@ -303,12 +313,17 @@ class DatabaseBackend(MatchingBackend):
         rows = IndexedProfileSkill.objects.filter(skill_id__in=list(query.weights))
         for entry_id, skill_id in rows.values_list("entry_id", "skill_id").iterator():
             held.setdefault(entry_id, set()).add(skill_id)
-        owners = dict(IndexedProfile.objects.filter(pk__in=held).values_list("pk", "user_id"))
+        entries = IndexedProfile.objects.filter(pk__in=held)
+        if query.min_rating is not None:
+            entries = entries.filter(rating_hundredths__gte=query.min_rating)
+        owners = dict(entries.values_list("pk", "user_id"))
         ranked = sorted(
             (
                 (-query.weight(skills), entry)
                 for entry, skills in held.items()
-                if owners.get(entry) not in exclude_user_ids and query.eligible(skills)
+                if entry in owners
+                and owners[entry] not in exclude_user_ids
+                and query.eligible(skills)
             )
         )[:limit]
         ids = [entry for _w, entry in ranked]
@@ -344,6 +359,8 @@ class DatabaseBackend(MatchingBackend):
             )
         if filters.min_completed_contracts is not None:
             qs = qs.filter(completed_contracts__gte=filters.min_completed_contracts)
+        if filters.min_rating is not None:
+            qs = qs.filter(rating_hundredths__gte=filters.min_rating)
         qs = _text_filter(qs, filters.q)
         facets = {
             "skills": _skill_facet(IndexedProfileSkill, qs),

@@ -36,6 +36,7 @@ from matching.backends.base import (
     ProfileFilters,
     SearchResult,
     SkillQuery,
+    rating_hundredths,
 )
 
 FACET_SIZE = 20
@@ -64,6 +65,9 @@ class ProfileDocument(Document):
     available_from = Date()
     languages = Keyword(multi=True)
     completed_contracts = Integer()
+    # Average rating × 100 (integer: exact range filters); absent without reviews.
+    rating = Integer()
+    rating_count = Integer()
     last_active = Date()
     text = _text()
     # The scoring document, as JSON text: stored for the scorer, never searched.
@@ -102,6 +106,8 @@ def _profile_source(d: Doc) -> dict[str, Any]:
         "available_from": d["available_from"],
         "languages": d["languages"],
         "completed_contracts": d["completed_contracts"],
+        "rating": rating_hundredths(d),
+        "rating_count": d.get("rating_count", 0),
         "last_active": d["last_active"],
         "text": d["text"],
         "doc": json.dumps(d),
@@ -271,6 +277,8 @@ class ElasticsearchBackend(MatchingBackend):
         s = self._search("profile").query(_weights_query(query.weights))
         if exclude_user_ids:
             s = s.exclude("terms", user_id=sorted(exclude_user_ids))
+        if query.min_rating is not None:
+            s = s.filter("range", rating={"gte": query.min_rating})
         s = s.sort("_score", {"id": {"order": "asc"}}).source(["doc"])[: limit * OVERFETCH]
         docs = self._docs(s.execute())
         return [d for d in docs if query.eligible({int(k) for k in d["skills"]})][:limit]
@@ -335,6 +343,8 @@ class ElasticsearchBackend(MatchingBackend):
             )
         if filters.min_completed_contracts is not None:
             s = s.filter("range", completed_contracts={"gte": filters.min_completed_contracts})
+        if filters.min_rating is not None:
+            s = s.filter("range", rating={"gte": filters.min_rating})
         facets = {
             "skills": "skills",
             "country": "country",
