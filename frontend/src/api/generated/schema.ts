@@ -6208,6 +6208,8 @@ export interface operations {
     gigs_matches_retrieve: {
         parameters: {
             query?: {
+                /** @description Only freelancers whose average rating (published reviews) is at least this, 1–5, up to 2 decimals; freelancers without a rating are left out. */
+                min_rating?: string;
                 page?: number;
                 page_size?: number;
             };
@@ -10294,6 +10296,8 @@ export interface operations {
                 min_completed_contracts?: number;
                 min_hours_per_week?: number;
                 min_overlap_hours?: number;
+                /** @description Only freelancers whose average rating (published reviews) is at least this, 1–5, up to 2 decimals; freelancers without a rating are left out. */
+                min_rating?: string;
                 overlap_end?: string;
                 overlap_start?: string;
                 overlap_tz?: string;
