@@ -37,7 +37,7 @@ def broker_reachable() -> bool:
         return False
 
 
-def test_database_url() -> str:
+def app_database_url() -> str:
     db = connection.settings_dict
     user = db.get("USER") or "postgres"
     host = db.get("HOST") or "127.0.0.1"
@@ -68,7 +68,7 @@ class Worker:
     def start(self) -> None:
         env = {
             **os.environ,
-            "DATABASE_URL": test_database_url(),
+            "DATABASE_URL": app_database_url(),
             "CELERY_BROKER_URL": BROKER_URL,
             "CELERY_TASK_ALWAYS_EAGER": "false",
             "CELERY_WORKER_CONCURRENCY": "1",
@@ -161,7 +161,7 @@ def table_locked(table: str) -> Iterator[None]:
     waits, so a task that writes it stops right there, in the middle of its transaction."""
     import psycopg
 
-    with psycopg.connect(test_database_url().replace("postgres://", "postgresql://")) as locker:
+    with psycopg.connect(app_database_url().replace("postgres://", "postgresql://")) as locker:
         locker.execute(f'LOCK TABLE "{table}" IN EXCLUSIVE MODE')
         yield
         locker.rollback()
@@ -171,7 +171,7 @@ def backends_waiting_on_a_lock() -> int:
     """How many connections to the test database wait on a lock (a blocked task)."""
     import psycopg
 
-    with psycopg.connect(test_database_url().replace("postgres://", "postgresql://")) as probe:
+    with psycopg.connect(app_database_url().replace("postgres://", "postgresql://")) as probe:
         row = probe.execute(
             "SELECT count(*) FROM pg_stat_activity"
             " WHERE datname = current_database() AND wait_event_type = 'Lock'"
