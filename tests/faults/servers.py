@@ -17,7 +17,6 @@ import httpx
 
 from tests.faults.worker import BACKEND_DIR, app_database_url, wait_for
 
-
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 
@@ -28,9 +27,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(
-    log: Path, *, workers: int = 2, env: Mapping[str, str] | None = None
-) -> Iterator[str]:
+def gunicorn(log: Path, *, workers: int = 2, env: Mapping[str, str] | None = None) -> Iterator[str]:
     """gunicorn with backend/config/gunicorn.py on the test database; yields its base URL."""
     port = free_port()
     full_env = {
