@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed
+from websockets.exceptions import ConnectionClosed, InvalidHandshake
 from websockets.typing import Origin
 
 from chat.models import Message
@@ -116,7 +116,9 @@ class SpaClient:
                     if frame["type"] == "subscribed":
                         self.connections += 1
                         return
-            except (OSError, ConnectionClosed, TimeoutError):
+            except (OSError, ConnectionClosed, InvalidHandshake, TimeoutError):
+                # While Redis is down the handshake itself fails (the consumer cannot join
+                # its groups): the SPA backs off and tries again.
                 await asyncio.sleep(0.5)
 
     async def _recv(self, *, timeout: float) -> dict[str, Any]:

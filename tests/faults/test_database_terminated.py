@@ -50,7 +50,8 @@ def _refusing_connections() -> Iterator[None]:
 def test_terminated_connections_answer_503_then_recover(tmp_path: Path) -> None:
     # Given a public gig and gunicorn (2 workers) whose connections are warm
     gig = open_gig(firm=FirmMembershipFactory.create().firm)
-    with gunicorn(tmp_path / "gunicorn.log") as base, httpx.Client(base_url=base) as http:
+    log = tmp_path / "gunicorn.log"
+    with gunicorn(log) as base, httpx.Client(base_url=base, timeout=60) as http:
         for _ in range(6):
             assert http.get("/api/v1/gigs/").status_code == 200
 
