@@ -162,7 +162,8 @@ def _wrk(url: str, *, cookie: str = "", rate: float = 0, latency_ms: float = 0) 
         "WRK_LATENCY_MS": f"{latency_ms:.3f}",
     }
     out = subprocess.run(  # noqa: S603 - wrk from PATH with our own arguments
-        [WRK, "-t1", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "-s", str(HERE / "report.lua"), url],
+        [WRK, "-t1", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--timeout", "10s",
+         "-s", str(HERE / "report.lua"), url],
         env=env, capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     match = re.search(r"^RESULT (.*)$", out, re.MULTILINE)
@@ -319,7 +320,8 @@ def _write_doc(
         f"- Server: gunicorn `backend/config/gunicorn.py`, {WORKERS} sync workers, DEBUG off,"
         " PostgreSQL and Redis (cache, throttles) on the same machine; throttle rates raised out"
         " of reach.",
-        f"- Load: wrk -t1 -c{CONNECTIONS}, {SECONDS} s per run, same machine; warm-up run first;"
+        f"- Load: wrk -t1 -c{CONNECTIONS} --timeout 10s, {SECONDS} s per run, same machine;"
+        " warm-up run first;"
         f" then closed loop (peak), then paced at {PACED_SHARE:.0%} of that peak, where p95 is"
         " read.",
         f"- Data: `seed_demo` ({targets['gigs']} open gigs); the contract list is a firm member's"
