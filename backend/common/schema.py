@@ -12,7 +12,10 @@ _ERROR_STATUSES = {
     "403": "Not allowed (`permission_denied`).",
     "404": "Not found or not visible to the caller (`not_found`).",
     "409": "The object's state forbids the action (`invalid_state` or a domain code).",
-    "429": "Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`).",
+    "429": (
+        "Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, "
+        "`proposal_quota_exceeded`, `invitation_quota_exceeded`)."
+    ),
     "413": "The uploaded file is too large (`image_too_large`).",
     "415": "The body is not `multipart/form-data` (`unsupported_media_type`).",
 }

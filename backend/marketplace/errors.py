@@ -49,6 +49,8 @@ register_codes(
         "image_format_unsupported": "The file is not a JPEG, PNG or WebP image.",
         "image_corrupt": "The image is truncated or damaged and cannot be decoded.",
         "upload_quota_exceeded": "Today's upload count or bytes are used up (429).",
+        "proposal_quota_exceeded": "Proposals allowed per rolling 24 hours are used up (429).",
+        "invitation_quota_exceeded": "Invitations allowed per rolling 24 hours are used up (429).",
         "portfolio_full": "The portfolio has the maximum number of items.",
         "portfolio_order_invalid": "A reorder must list every portfolio item exactly once.",
         "already_reported": "You reported this already and your report is still open.",

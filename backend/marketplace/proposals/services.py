@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +32,12 @@ from marketplace.events import emit_on_commit, invitation_changed, proposal_chan
 from marketplace.firms.selectors import firm_is_member
 from marketplace.gigs.models import Gig, GigStatus
 from marketplace.gigs.services import gig_lock_shared, gig_start
+from marketplace.limits import (
+    INVITATION_QUOTA_MESSAGE,
+    PROPOSAL_QUOTA_MESSAGE,
+    daily_quota_check,
+    user_lock,
+)
 from marketplace.profiles.models import FreelancerProfile
 from marketplace.proposals.models import (
     Invitation,
@@ -57,7 +64,9 @@ def invitation_send(
     Refused: non-members (`permission_denied`), a gig not open or hidden (`gig_not_open`), a
     profile that is not public (`profile_not_public`), a member of the gig's own firm
     (`own_gig`), and a second invitation of the same freelancer to the same gig
-    (`invitation_exists`, whatever the first one's status).
+    (`invitation_exists`, whatever the first one's status), and more than
+    MARKETPLACE_INVITATIONS_PER_DAY invitations by `by` in 24 hours
+    (`invitation_quota_exceeded`, 429).
     """
     _require_firm_member(gig=gig, user=by)
     message = (message or "").strip()
@@ -66,6 +75,7 @@ def invitation_send(
         error.details = {"message": [str(_("At most %(n)d characters.") % {"n": 2000})]}
         raise error
     with transaction.atomic():
+        user_lock(user=by)  # before the gig's lock; serialises the daily count below
         gig = gig_lock_shared(gig=gig)
         _require_gig_open(gig)
         if not freelancer_profile.is_public:
@@ -74,6 +84,12 @@ def invitation_send(
             raise Forbidden("own_gig", _("Members of the gig's firm cannot be invited to it."))
         if _has_invitation(gig=gig, profile=freelancer_profile):
             raise _invitation_exists()
+        daily_quota_check(
+            done=Invitation.objects.filter(invited_by=by),
+            limit=settings.MARKETPLACE_INVITATIONS_PER_DAY,
+            code="invitation_quota_exceeded",
+            message=INVITATION_QUOTA_MESSAGE,
+        )
         try:
             with transaction.atomic():
                 invitation = Invitation.objects.create(
@@ -166,7 +182,9 @@ def proposal_submit(
     Refused: no public profile (`profile_not_public`), gig not open or hidden
     (`gig_not_open`), a member of the gig's firm (`own_gig`), another currency than the gig's
     (`currency_mismatch`), a price outside 1 … `MAX_AMOUNT_MINOR` (`price_invalid`), an
-    active proposal on the gig already (`proposal_exists`). A pending invitation of the
+    active proposal on the gig already (`proposal_exists`), more than
+    MARKETPLACE_PROPOSALS_PER_DAY proposals in 24 hours, withdrawn ones included
+    (`proposal_quota_exceeded`, 429). A pending invitation of the
     freelancer to the gig becomes `proposed`.
     """
     profile = FreelancerProfile.objects.filter(user=by).select_related("user").first()
@@ -178,6 +196,7 @@ def proposal_submit(
         estimated_duration_days=estimated_duration_days,
     )
     with transaction.atomic():
+        user_lock(user=by)  # before the gig's lock; serialises the daily count below
         # A shared lock: submissions run side by side, while a gig transition (close, cancel,
         # accept) waits for them, so no proposal lands on a gig that has just stopped.
         gig = gig_lock_shared(gig=gig)
@@ -192,6 +211,12 @@ def proposal_submit(
             )
         if _has_active_proposal(gig=gig, profile=profile):
             raise _proposal_exists()
+        daily_quota_check(
+            done=Proposal.objects.filter(freelancer=profile),
+            limit=settings.MARKETPLACE_PROPOSALS_PER_DAY,
+            code="proposal_quota_exceeded",
+            message=PROPOSAL_QUOTA_MESSAGE,
+        )
         try:
             with transaction.atomic():
                 proposal = Proposal.objects.create(
