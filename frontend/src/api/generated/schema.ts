@@ -2993,6 +2993,7 @@ export interface components {
          *     * `invalid_frame` — A field of the websocket frame is missing or invalid.
          *     * `invalid_state` — The object's current state does not allow the action.
          *     * `invitation_exists` — This freelancer was invited to this gig already.
+         *     * `invitation_quota_exceeded` — Invitations allowed per rolling 24 hours are used up (429).
          *     * `last_owner` — A firm must keep at least one owner.
          *     * `malformed_frame` — The websocket frame is not a JSON object.
          *     * `malformed_request` — The body could not be parsed.
@@ -3018,6 +3019,7 @@ export interface components {
          *     * `profile_incomplete` — The profile lacks what publishing needs (skills, a rate).
          *     * `profile_not_public` — The freelancer's profile is not public.
          *     * `proposal_exists` — You already have an active proposal on this gig.
+         *     * `proposal_quota_exceeded` — Proposals allowed per rolling 24 hours are used up (429).
          *     * `provider_unavailable` — The payment provider could not be reached; retry shortly.
          *     * `rate_limited` — A per-action limit was reached.
          *     * `reason_required` — A finance decision needs a reason (kept in the audit log).
@@ -3044,7 +3046,7 @@ export interface components {
          *     * `webhook_invalid` — The webhook signature is missing, invalid or too old.
          * @enum {string}
          */
-        ErrorCode: "account_banned" | "account_suspended" | "account_too_new" | "already_reported" | "amount_invalid" | "attachment_already_linked" | "attachment_not_found" | "budget_invalid" | "chargeback_evidence_missing" | "chargeback_evidence_submitted" | "chargeback_not_open" | "contract_not_active" | "contract_not_ended" | "contract_not_reviewable" | "contract_not_shared" | "currency_mismatch" | "currency_unsupported" | "edit_window_closed" | "email_taken" | "endorsement_exists" | "endorsement_mutual_cap" | "endorsement_ring" | "endorser_not_public" | "frame_too_large" | "gig_incomplete" | "gig_not_editable" | "gig_not_open" | "idempotency_key_reused" | "image_corrupt" | "image_format_unsupported" | "image_too_large" | "image_too_many_pixels" | "invalid_frame" | "invalid_state" | "invitation_exists" | "last_owner" | "malformed_frame" | "malformed_request" | "member_exists" | "message_empty" | "message_too_long" | "method_not_allowed" | "milestone_disputed" | "milestones_invalid" | "not_acceptable" | "not_authenticated" | "not_author" | "not_found" | "operation_in_progress" | "own_account" | "own_gig" | "payout_account_not_ready" | "permission_denied" | "portfolio_full" | "portfolio_order_invalid" | "price_invalid" | "profile_exists" | "profile_incomplete" | "profile_not_public" | "proposal_exists" | "provider_unavailable" | "rate_limited" | "reason_required" | "refund_too_large" | "report_closed" | "report_no_owner" | "report_own_content" | "review_exists" | "review_window_closed" | "self_endorsement" | "server_error" | "service_unavailable" | "skill_not_listed" | "slug_taken" | "suspension_invalid" | "throttled" | "too_many_attachments" | "unknown_skill" | "unknown_type" | "unsupported_media_type" | "upload_quota_exceeded" | "user_not_found" | "validation_error" | "webhook_invalid";
+        ErrorCode: "account_banned" | "account_suspended" | "account_too_new" | "already_reported" | "amount_invalid" | "attachment_already_linked" | "attachment_not_found" | "budget_invalid" | "chargeback_evidence_missing" | "chargeback_evidence_submitted" | "chargeback_not_open" | "contract_not_active" | "contract_not_ended" | "contract_not_reviewable" | "contract_not_shared" | "currency_mismatch" | "currency_unsupported" | "edit_window_closed" | "email_taken" | "endorsement_exists" | "endorsement_mutual_cap" | "endorsement_ring" | "endorser_not_public" | "frame_too_large" | "gig_incomplete" | "gig_not_editable" | "gig_not_open" | "idempotency_key_reused" | "image_corrupt" | "image_format_unsupported" | "image_too_large" | "image_too_many_pixels" | "invalid_frame" | "invalid_state" | "invitation_exists" | "invitation_quota_exceeded" | "last_owner" | "malformed_frame" | "malformed_request" | "member_exists" | "message_empty" | "message_too_long" | "method_not_allowed" | "milestone_disputed" | "milestones_invalid" | "not_acceptable" | "not_authenticated" | "not_author" | "not_found" | "operation_in_progress" | "own_account" | "own_gig" | "payout_account_not_ready" | "permission_denied" | "portfolio_full" | "portfolio_order_invalid" | "price_invalid" | "profile_exists" | "profile_incomplete" | "profile_not_public" | "proposal_exists" | "proposal_quota_exceeded" | "provider_unavailable" | "rate_limited" | "reason_required" | "refund_too_large" | "report_closed" | "report_no_owner" | "report_own_content" | "review_exists" | "review_window_closed" | "self_endorsement" | "server_error" | "service_unavailable" | "skill_not_listed" | "slug_taken" | "suspension_invalid" | "throttled" | "too_many_attachments" | "unknown_skill" | "unknown_type" | "unsupported_media_type" | "upload_quota_exceeded" | "user_not_found" | "validation_error" | "webhook_invalid";
         Error: {
             code: components["schemas"]["ErrorCode"];
             message: string;
@@ -3145,7 +3147,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3211,7 +3213,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3295,7 +3297,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3361,7 +3363,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3436,7 +3438,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3511,7 +3513,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3592,7 +3594,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3658,7 +3660,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3739,7 +3741,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3808,7 +3810,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,7 +3897,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3961,7 +3963,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4032,7 +4034,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4121,7 +4123,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4202,7 +4204,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4276,7 +4278,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4345,7 +4347,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4424,7 +4426,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4490,7 +4492,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4571,7 +4573,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4668,7 +4670,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4742,7 +4744,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4813,7 +4815,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4894,7 +4896,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4969,7 +4971,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5051,7 +5053,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5122,7 +5124,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5233,7 +5235,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5299,7 +5301,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5370,7 +5372,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5451,7 +5453,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5522,7 +5524,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5655,7 +5657,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5734,7 +5736,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5800,7 +5802,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5881,7 +5883,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5956,7 +5958,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6031,7 +6033,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6113,7 +6115,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6194,7 +6196,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6265,7 +6267,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6348,7 +6350,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6429,7 +6431,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6504,7 +6506,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6579,7 +6581,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6659,7 +6661,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6734,7 +6736,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6809,7 +6811,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6873,7 +6875,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6952,7 +6954,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7047,7 +7049,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7119,7 +7121,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7183,7 +7185,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7262,7 +7264,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7341,7 +7343,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7405,7 +7407,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7500,7 +7502,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7574,7 +7576,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7672,7 +7674,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7751,7 +7753,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7824,7 +7826,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7897,7 +7899,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7964,7 +7966,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8045,7 +8047,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8111,7 +8113,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8192,7 +8194,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8256,7 +8258,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8335,7 +8337,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8404,7 +8406,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8479,7 +8481,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8552,7 +8554,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8618,7 +8620,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8693,7 +8695,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8774,7 +8776,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8855,7 +8857,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8933,7 +8935,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8999,7 +9001,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9065,7 +9067,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9149,7 +9151,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9227,7 +9229,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9302,7 +9304,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9366,7 +9368,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9439,7 +9441,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9516,7 +9518,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9593,7 +9595,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9674,7 +9676,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9740,7 +9742,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9821,7 +9823,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9902,7 +9904,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9977,7 +9979,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10052,7 +10054,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10127,7 +10129,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10196,7 +10198,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10275,7 +10277,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10358,7 +10360,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10434,7 +10436,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10501,7 +10503,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10565,7 +10567,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10634,7 +10636,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10700,7 +10702,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10767,7 +10769,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`). */
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
                     [name: string]: unknown;
