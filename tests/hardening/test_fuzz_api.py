@@ -80,3 +80,37 @@ def actor(request: Any, db: Any, monkeypatch: Any, _wsgi_keeps_the_test_connecti
 )
 def test_every_operation_conforms(case: Any, actor: Credentials) -> None:
     case.call_and_validate(headers=dict(actor.headers), cookies=dict(actor.cookies), checks=CHECKS)
+
+
+# Stateful: schemathesis infers links between operations (dependency analysis of the schema:
+# POST /gigs/ → {gig_id} → publish, proposals, …) and chains them, feeding ids from responses.
+STEPS = int(os.environ.get("FUZZ_STATEFUL_EXAMPLES", str(max(EXAMPLES, 5))))
+
+
+@pytest.mark.usefixtures("_wsgi_keeps_the_test_connection")
+@pytest.mark.parametrize("who", ["freelancer", "firm_owner"])
+def test_linked_operations_conform(who: str, db: Any, monkeypatch: Any) -> None:
+    monkeypatch.setattr(
+        SimpleRateThrottle,
+        "THROTTLE_RATES",
+        {"anon": "100000/min", "user": "100000/min", "writes": "100000/min"},
+    )
+    credentials = credentials_for(getattr(world_build(), who))
+
+    class Workflow(schema.as_state_machine()):  # type: ignore[misc]
+        def get_call_kwargs(self, case: Any) -> dict[str, Any]:
+            return {"headers": dict(credentials.headers), "cookies": dict(credentials.cookies)}
+
+        def validate_response(self, response: Any, case: Any, **kwargs: Any) -> None:
+            case.validate_response(response, checks=CHECKS)
+
+    Workflow.run(
+        settings=settings(
+            max_examples=STEPS,
+            derandomize=os.environ.get("FUZZ_RANDOM") != "1",
+            deadline=None,
+            suppress_health_check=list(HealthCheck),
+            database=None,
+            stateful_step_count=10,
+        )
+    )
