@@ -2,7 +2,7 @@
 # `make test` runs the matrix and a bounded, derandomised fuzz pass (FUZZ_BOUNDED_EXAMPLES per
 # operation and actor); `make fuzz` runs FUZZ_EXAMPLES (≥100) per operation with fresh seeds.
 
-FUZZ_BOUNDED_EXAMPLES ?= 5
+FUZZ_BOUNDED_EXAMPLES ?= 3
 FUZZ_EXAMPLES ?= 100
 
 EXTRA_TEST_TARGETS += test-hardening
