@@ -52,11 +52,12 @@ run: install ## Serve the demo at http://127.0.0.1:8000 (embedded mode: SQLite u
 	$(PY) -m uvicorn config.asgi:application --app-dir backend --host 127.0.0.1 --port $(PORT) \
 		--lifespan off
 
-lint: install ## Check the code: ruff check, ruff format --check, mypy (django-stubs), eslint + tsc
+lint: install ## Check the code: ruff check, ruff format --check, mypy (django-stubs), bandit, eslint + tsc
 	@status=0; \
 	$(BIN)/ruff check . || status=1; \
 	$(BIN)/ruff format --check . || status=1; \
 	$(BIN)/mypy backend tests || status=1; \
+	$(BIN)/bandit -q -r backend -x '*/migrations/*' --severity-level high || status=1; \
 	$(MAKE) --no-print-directory frontend-lint || status=1; \
 	exit $$status
 

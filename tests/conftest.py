@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import pytest
@@ -17,6 +18,10 @@ from tests.factories import (
     FreelancerProfileFactory,
     UserFactory,
 )
+
+# The hardening suites (fuzzing, authorisation matrix) take minutes: they run apart, through
+# `make test-hardening` / `make fuzz`, which set RUN_HARDENING=1.
+collect_ignore = [] if os.environ.get("RUN_HARDENING") else ["hardening"]
 
 
 @pytest.fixture(autouse=True)

@@ -44,3 +44,22 @@ def test_schema_and_docs_are_served(api: Any) -> None:
     docs = api.get("/api/docs/")
     assert docs.status_code == 200
     assert b"swagger" in docs.content.lower()
+
+
+@pytest.mark.django_db
+def test_wall_clock_times_are_documented_as_they_are_sent(api: Any) -> None:
+    """Found by the fuzzer: TimeField was `format: time` (RFC 3339, offset required), while the
+    API sends "09:00:00"; every firm in a response broke a validating client."""
+    import re
+
+    from tests.factories import FirmMembershipFactory
+
+    schema = yaml.safe_load(SCHEMA_FILE.read_text(encoding="utf-8"))
+    field = schema["components"]["schemas"]["MyFirmOutput"]["properties"]["working_hours_start"]
+    assert "format" not in field
+    owner = FirmMembershipFactory.create(role="owner").user
+    api.force_authenticate(owner)
+    served = api.get("/api/v1/firms/").json()["results"][0]
+    assert served["working_hours_start"] == "09:00:00"
+    assert re.fullmatch(field["pattern"], served["working_hours_start"])
+    assert re.fullmatch(field["pattern"], "09:00:00+01:00") is None

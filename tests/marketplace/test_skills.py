@@ -145,3 +145,18 @@ def test_categories_are_listed_with_translated_labels(taxonomy: None, api: Any) 
     response = api.get("/api/v1/skill-categories/", HTTP_ACCEPT_LANGUAGE="de")
     labels = {c["slug"]: c["label"] for c in response.json()}
     assert labels["software"] == "Softwareentwicklung"
+
+
+def test_a_nul_byte_or_a_unicode_digit_is_an_unknown_skill_not_a_server_error(
+    api: Any,
+) -> None:
+    """Found by the API fuzzer: `?skills=%00…` reached PostgreSQL (DataError, 500) and "²"
+    passed isdigit() then broke int()."""
+    with pytest.raises(ValidationFailed) as refused:
+        skill_resolve_many(refs=["py\x00thon", "²"])
+    assert refused.value.code == "unknown_skill"
+
+    response = api.get("/api/v1/search/gigs/", {"skills": "\x00x,²"})
+    assert response.status_code == 400
+    assert response.json()["code"] == "unknown_skill"
+    assert response.json()["details"] == {"skills": ["\x00x", "²"]}

@@ -54,10 +54,12 @@ def skill_resolve_many(*, refs: Iterable[str | int], field: str = "skills") -> l
 
 def _resolve_one(ref: str | int) -> Skill | None:
     active = Skill.objects.filter(is_active=True)
-    if isinstance(ref, int) or (isinstance(ref, str) and ref.isdigit()):
+    # isascii: "²".isdigit() is true but int("²") raises (found by the API fuzzer).
+    if isinstance(ref, int) or (isinstance(ref, str) and ref.isascii() and ref.isdigit()):
         return active.filter(id=int(ref)).first()
     text = str(ref).strip()
-    if not text:
+    # No skill name holds a NUL byte, and PostgreSQL refuses one in a query (a 500 before).
+    if not text or "\x00" in text:
         return None
     key = normalize_skill_name(text)
     skill = active.filter(slug=text.lower()).first()
