@@ -1707,9 +1707,9 @@ export interface components {
             country: string;
             /** @description IANA name. */
             time_zone?: string;
-            /** Format: time */
+            /** @example 09:00:00 */
             working_hours_start?: string;
-            /** Format: time */
+            /** @example 09:00:00 */
             working_hours_end?: string;
             size?: components["schemas"]["FirmSize"];
             website?: string;
@@ -1725,13 +1725,13 @@ export interface components {
             country: string;
             time_zone: string;
             /**
-             * Format: time
              * @description In the firm's time zone.
+             * @example 09:00:00
              */
             working_hours_start: string;
             /**
-             * Format: time
              * @description In the firm's time zone.
+             * @example 09:00:00
              */
             working_hours_end: string;
             size: components["schemas"]["FirmSize"];
@@ -2183,13 +2183,13 @@ export interface components {
             country: string;
             time_zone: string;
             /**
-             * Format: time
              * @description In the firm's time zone.
+             * @example 09:00:00
              */
             working_hours_start: string;
             /**
-             * Format: time
              * @description In the firm's time zone.
+             * @example 09:00:00
              */
             working_hours_end: string;
             size: components["schemas"]["FirmSize"];
@@ -2262,13 +2262,13 @@ export interface components {
             created_at: string;
             bio: string;
             /**
-             * Format: time
              * @description In the profile's time zone.
+             * @example 09:00:00
              */
             working_hours_start: string;
             /**
-             * Format: time
              * @description In the profile's time zone; before the start when the window wraps midnight.
+             * @example 09:00:00
              */
             working_hours_end: string;
             links: components["schemas"]["Link"][];
@@ -2464,9 +2464,9 @@ export interface components {
             country?: string;
             /** @description IANA name. */
             time_zone?: string;
-            /** Format: time */
+            /** @example 09:00:00 */
             working_hours_start?: string;
-            /** Format: time */
+            /** @example 09:00:00 */
             working_hours_end?: string;
             size?: components["schemas"]["FirmSize"];
             website?: string;
@@ -2538,9 +2538,9 @@ export interface components {
             country?: string;
             /** @description IANA name. */
             time_zone?: string;
-            /** Format: time */
+            /** @example 09:00:00 */
             working_hours_start?: string;
-            /** Format: time */
+            /** @example 09:00:00 */
             working_hours_end?: string;
             /** Format: int64 */
             hourly_rate_minor?: number | null;
@@ -2650,9 +2650,9 @@ export interface components {
             country: string;
             /** @description IANA name. */
             time_zone?: string;
-            /** Format: time */
+            /** @example 09:00:00 */
             working_hours_start?: string;
-            /** Format: time */
+            /** @example 09:00:00 */
             working_hours_end?: string;
             /** Format: int64 */
             hourly_rate_minor?: number | null;
@@ -2688,13 +2688,13 @@ export interface components {
             created_at: string;
             bio: string;
             /**
-             * Format: time
              * @description In the profile's time zone.
+             * @example 09:00:00
              */
             working_hours_start: string;
             /**
-             * Format: time
              * @description In the profile's time zone; before the start when the window wraps midnight.
+             * @example 09:00:00
              */
             working_hours_end: string;
             links: components["schemas"]["Link"][];
