@@ -102,6 +102,13 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("conversation-messages", "get"): E("conversation", 200, 200, 404, 403, 404),
     ("conversation-read", "post"): E("conversation", 200, 200, 404, 403, 404, _READ),
     ("message-report", "post"): E("message", 403, 201, 404, 403, 404, {"reason": "spam"}),
+    # Both participants may post; staff read no conversations, so for them it does not exist.
+    ("conversation-messages", "post"): E(
+        "conversation", 201, 201, 404, 403, 404, {"client_message_id": "m-1", "text": "Hello"}
+    ),
+    # Only the author edits (the counterparty gets `not_author`).
+    ("message-detail", "patch"): E("message", 200, 403, 404, 403, 404, {"text": "Edited"}),
+    ("message-attachments", "get"): E("message", 200, 200, 404, 403, 404),
     ("notification-read", "post"): E("notification", 200, 404, 404, 403, 404),
     # --- collections and the signed-in user's own resources ------------------------------------
     ("me", "get"): E(None, 200, None, 200, 403, 200),
