@@ -1,11 +1,19 @@
 import { useParams } from "react-router-dom";
 
+import { useFirm } from "@/features/firms/api/firms";
 import { FirmPage } from "@/features/firms/components/FirmPage";
+import { PublishedReviews } from "@/features/reviews/components/PublishedReviews";
 import { useMe } from "@/lib/session";
 
 export default function FirmRoute() {
   const { slug = "" } = useParams();
   const me = useMe();
-  const member = me.data?.firms.some((firm) => firm.slug === slug) ?? false;
-  return <FirmPage slug={slug} member={member} />;
+  const firm = useFirm(slug);
+  const member = me.data?.firms.some((f) => f.slug === slug) ?? false;
+  return (
+    <>
+      <FirmPage slug={slug} member={member} />
+      {firm.data && <PublishedReviews about="firm" slug={slug} rating={firm.data.reputation.rating} />}
+    </>
+  );
 }
