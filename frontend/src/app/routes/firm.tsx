@@ -2,6 +2,7 @@ import { useParams } from "react-router-dom";
 
 import { useFirm } from "@/features/firms/api/firms";
 import { FirmPage } from "@/features/firms/components/FirmPage";
+import { FirmReputation } from "@/features/reviews/components/FirmReputation";
 import { PublishedReviews } from "@/features/reviews/components/PublishedReviews";
 import { useMe } from "@/lib/session";
 
@@ -13,6 +14,7 @@ export default function FirmRoute() {
   return (
     <>
       <FirmPage slug={slug} member={member} />
+      {firm.data && <FirmReputation reputation={firm.data.reputation} />}
       {firm.data && <PublishedReviews about="firm" slug={slug} rating={firm.data.reputation.rating} />}
     </>
   );

@@ -8,6 +8,7 @@ import { GigActions, GigDetail } from "@/features/gigs/components/GigDetail";
 import { MatchList } from "@/features/gigs/components/MatchList";
 import { ProposalCompare } from "@/features/proposals/components/ProposalCompare";
 import { ProposalPanel } from "@/features/proposals/components/ProposalPanel";
+import { FirmReputation } from "@/features/reviews/components/FirmReputation";
 import { useMe } from "@/lib/session";
 
 /** The gig page composes three features: the gig, the firm's matching, and proposals. */
@@ -23,6 +24,7 @@ export default function GigRoute() {
   return (
     <div className="stack">
       <GigDetail gig={gig.data} />
+      {!member && <FirmReputation reputation={gig.data.firm_reputation} firmName={gig.data.firm.name} />}
       {member && (
         <>
           <GigActions gig={gig.data} />
