@@ -130,6 +130,8 @@ def test_owner_hires_freelancer_funds_chats_and_releases(
     shot(freelancer, "feed")
     expect(freelancer.get_by_test_id("match-reasons").first).to_contain_text("required skills")
     freelancer.get_by_role("link", name=GIG_TITLE).first.click()
+    # Before proposing she sees the firm's track record: too new to have one
+    expect(freelancer.get_by_test_id("new-firm")).to_have_text("New firm, not enough history yet.")
     freelancer.get_by_label("Cover letter").fill("I built four shops like this; Stripe included.")
     freelancer.get_by_label("Price (EUR)").fill("3200")
     freelancer.get_by_label("Days").fill("21")
@@ -232,7 +234,7 @@ def test_owner_hires_freelancer_funds_chats_and_releases(
     expect(owner.get_by_text("Delivered a lovely shop, on time and on budget.")).to_be_visible()
     expect(owner.get_by_text("Would hire again.")).to_have_count(0)
     freelancer.get_by_role("link", name="Acme Ceramics").click()
-    expect(freelancer.get_by_text("4.00 from 1 review")).to_be_visible()
+    expect(freelancer.get_by_test_id("firm-reputation")).to_contain_text("4.00 from 1 review")
     expect(freelancer.get_by_text("Clear brief and quick payments.")).to_be_visible()
     owner.goto(contract_url)
 

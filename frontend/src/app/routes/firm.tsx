@@ -15,7 +15,7 @@ export default function FirmRoute() {
     <>
       <FirmPage slug={slug} member={member} />
       {firm.data && <FirmReputation reputation={firm.data.reputation} />}
-      {firm.data && <PublishedReviews about="firm" slug={slug} rating={firm.data.reputation.rating} />}
+      {firm.data && <PublishedReviews about="firm" slug={slug} />}
     </>
   );
 }

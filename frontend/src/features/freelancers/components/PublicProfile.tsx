@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { ErrorNotice, Loading } from "@/components/States";
 import { useFormat } from "@/lib/format";
 import { usePublicProfile } from "@/features/freelancers/api/profile";
+import { PortfolioGallery } from "@/features/freelancers/components/PortfolioGallery";
+import { thumbnail } from "@/features/freelancers/components/MediaEditor";
 import { SkillEndorsements } from "@/features/freelancers/components/SkillEndorsements";
 
 export function PublicProfile({ slug, viewerSlug = null }: { slug: string; viewerSlug?: string | null }) {
@@ -14,6 +16,7 @@ export function PublicProfile({ slug, viewerSlug = null }: { slug: string; viewe
   const p = profile.data;
   return (
     <article className="card profile">
+      {p.avatar && <img className="avatar" src={thumbnail(p.avatar, "medium")} alt="" width={96} height={96} />}
       <h1>{p.full_name || p.slug}</h1>
       <p className="lead">{p.headline}</p>
       <dl className="facts">
@@ -54,6 +57,7 @@ export function PublicProfile({ slug, viewerSlug = null }: { slug: string; viewe
           ))}
         </ul>
       )}
+      <PortfolioGallery items={p.portfolio} />
     </article>
   );
 }

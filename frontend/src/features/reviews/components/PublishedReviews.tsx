@@ -40,7 +40,8 @@ export function PublishedReviews({
 }: {
   about: "freelancer" | "firm";
   slug: string;
-  rating: RatingSummary;
+  /** Left out where the page shows the rating already (the firm's reputation). */
+  rating?: RatingSummary;
   renderActions?: (review: Review) => ReactNode;
 }) {
   const { t } = useTranslation();
@@ -48,7 +49,7 @@ export function PublishedReviews({
   return (
     <section aria-labelledby={`reviews-${about}`} className="stack">
       <h2 id={`reviews-${about}`}>{t("reviews.title")}</h2>
-      <RatingLine rating={rating} />
+      {rating && <RatingLine rating={rating} />}
       {reviews.isLoading && <Loading />}
       {reviews.error && <ErrorNotice error={reviews.error} />}
       {reviews.data?.results.length === 0 && <Empty>{t("reviews.none")}</Empty>}
