@@ -237,6 +237,10 @@ def test_owner_hires_freelancer_funds_chats_and_releases(
     expect(freelancer.get_by_test_id("firm-reputation")).to_contain_text("4.00 from 1 review")
     expect(freelancer.get_by_text("Clear brief and quick payments.")).to_be_visible()
     owner.goto(contract_url)
+    # (signed in and loaded: the switcher stores the language on the account only then)
+    expect(owner.get_by_test_id("milestone-1").get_by_test_id("escrow-state")).to_have_text(
+        "Released"
+    )
 
     # The owner switches to German: the screen is translated and the choice is kept on reload
     with owner.expect_response(

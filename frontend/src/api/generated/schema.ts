@@ -1719,6 +1719,8 @@ export interface components {
             logo: components["schemas"]["ImageOutput"] | null;
             /** Format: date-time */
             created_at: string;
+            /** @description For reports (`object_id`). */
+            readonly id: number;
             readonly reputation: components["schemas"]["FirmReputationOutput"];
         };
         FirmRefOutput: {
@@ -2238,6 +2240,8 @@ export interface components {
             languages: components["schemas"]["ProfileLanguageOutput"][];
             /** Format: date-time */
             created_at: string;
+            /** @description For reports (`object_id`). */
+            readonly id: number;
             bio: string;
             /**
              * Format: time
@@ -2664,6 +2668,8 @@ export interface components {
             languages: components["schemas"]["ProfileLanguageOutput"][];
             /** Format: date-time */
             created_at: string;
+            /** @description For reports (`object_id`). */
+            readonly id: number;
             bio: string;
             /**
              * Format: time

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 
+import { ReportButton } from "@/components/ReportButton";
 import { ErrorNotice, Loading } from "@/components/States";
 import { AskAboutGig } from "@/features/chat/components/AskAboutGig";
 import { useGig } from "@/features/gigs/api/gigs";
@@ -44,6 +45,7 @@ export default function GigRoute() {
         </p>
       )}
       {!member && me.data && open && <AskAboutGig gigId={gigId} />}
+      {!member && me.data && <ReportButton kind="gig" objectId={gigId} label={t("report.gig")} />}
     </div>
   );
 }

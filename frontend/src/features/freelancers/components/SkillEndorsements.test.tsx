@@ -7,7 +7,7 @@ import { SkillEndorsements } from "@/features/freelancers/components/SkillEndors
 import { renderWithApp } from "@/testing/render";
 
 const profile: Schemas["ProfileDetailOutput"] = {
-  slug: "lea-dev", full_name: "Léa", avatar: null, headline: "Django", country: "DE", time_zone: "Europe/Berlin",
+  id: 12, slug: "lea-dev", full_name: "Léa", avatar: null, headline: "Django", country: "DE", time_zone: "Europe/Berlin",
   hourly_rate_minor: null, daily_rate_minor: null, rate_currency: "EUR", hours_per_week: 30, available_from: null,
   skills: [
     { id: 1, slug: "django", label: "Django", level: 4, years: 8 },
