@@ -22,7 +22,7 @@ export function ReviewItem({ review, actions }: { review: Review; actions?: Reac
   return (
     <li className="card review">
       <p>
-        <Stars rating={review.rating} /> <strong>{review.reviewer.name}</strong>
+        <Stars rating={review.rating} /> <strong>{review.reviewer.name || review.reviewer.slug}</strong>
         {review.published_at && <> · {fmt.dateTime(review.published_at)}</>}
       </p>
       {review.text ? <p className="prose">{review.text}</p> : <p className="hint">{t("reviews.noText")}</p>}
