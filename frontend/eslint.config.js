@@ -7,7 +7,7 @@ import tseslint from "typescript-eslint";
 // Imports flow one way, app → features → shared (bulletproof-react): a feature never imports
 // another feature or the app, and shared code never imports features or the app.
 const features = ["auth", "search", "freelancers", "firms", "gigs", "proposals", "contracts",
-  "chat", "notifications", "settings"];
+  "chat", "notifications", "settings", "reviews"];
 const crossFeature = features.map((name) => ({
   target: `./src/features/${name}`,
   from: "./src/features",

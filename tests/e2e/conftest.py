@@ -21,7 +21,14 @@ import httpx
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Page,
+    Playwright,
+    expect,
+    sync_playwright,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "docs" / "screenshots"
@@ -97,6 +104,9 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture
 def browser(playwright: Playwright) -> Iterator[Browser]:
+    # The machine is shared: a sign-up (password hashing) can take several seconds under load,
+    # so assertions wait up to 20 s instead of Playwright's 5 s before they fail.
+    expect.set_options(timeout=20_000)
     browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
     yield browser
     browser.close()

@@ -3,7 +3,8 @@
 A business owner signs up, creates a firm, posts a gig, sees ranked matches with their reasons
 and invites a freelancer; the freelancer (who signed up and published a profile) proposes and
 revises the proposal; the owner shortlists and accepts it, funds the milestone (offline provider,
-test mode); both chat live; the freelancer submits the work and the owner releases the payment.
+test mode); both chat live; the freelancer submits the work and the owner releases the payment,
+completes the contract, and both review each other (double-blind until both have written).
 """
 
 from __future__ import annotations
@@ -129,6 +130,8 @@ def test_owner_hires_freelancer_funds_chats_and_releases(
     shot(freelancer, "feed")
     expect(freelancer.get_by_test_id("match-reasons").first).to_contain_text("required skills")
     freelancer.get_by_role("link", name=GIG_TITLE).first.click()
+    # Before proposing she sees the firm's track record: too new to have one
+    expect(freelancer.get_by_test_id("new-firm")).to_have_text("New firm, not enough history yet.")
     freelancer.get_by_label("Cover letter").fill("I built four shops like this; Stripe included.")
     freelancer.get_by_label("Price (EUR)").fill("3200")
     freelancer.get_by_label("Days").fill("21")
@@ -200,6 +203,44 @@ def test_owner_hires_freelancer_funds_chats_and_releases(
         "Released"
     )
     shot(owner, "contract-released")
+
+    # The owner completes the contract (reviews need an ended contract) and reviews first:
+    # the review stays hidden until the freelancer writes hers
+    owner.get_by_role("button", name="Mark the contract completed").click()
+    expect(owner.get_by_text("Completed", exact=True)).to_be_visible()
+    owner.get_by_role("radio", name="5 stars").check()
+    owner.get_by_label("Public review").fill("Delivered a lovely shop, on time and on budget.")
+    owner.get_by_label("Private feedback for Nanoguild").fill("Would hire again.")
+    owner.get_by_role("button", name="Publish my review").click()
+    hidden = re.compile("Your review is hidden until the other side")
+    expect(owner.get_by_text(hidden)).to_be_visible()
+    freelancer.goto(contract_url)
+    they_wrote = re.compile("The other side has written their review")
+    expect(freelancer.get_by_text(they_wrote)).to_be_visible()
+    expect(freelancer.get_by_text("Delivered a lovely shop")).to_have_count(0)
+    freelancer.get_by_role("radio", name="4 stars").check()
+    freelancer.get_by_label("Public review").fill("Clear brief and quick payments.")
+    freelancer.get_by_role("button", name="Publish my review").click()
+    # Both have written: both reviews are published and each side sees the other's
+    owner_review = "Delivered a lovely shop, on time and on budget."
+    expect(freelancer.get_by_text(owner_review)).to_be_visible()
+    owner.reload()
+    expect(owner.get_by_text("Clear brief and quick payments.")).to_be_visible()
+    expect(owner.get_by_text("Your private feedback: Would hire again.")).to_be_visible()
+    shot(owner, "contract-reviews")
+    # ... and on the public pages, with the rating summary
+    owner.goto(f"{base}/freelancers/lea-dev")
+    expect(owner.get_by_text("5.00 from 1 review")).to_be_visible()
+    expect(owner.get_by_text("Delivered a lovely shop, on time and on budget.")).to_be_visible()
+    expect(owner.get_by_text("Would hire again.")).to_have_count(0)
+    freelancer.get_by_role("link", name="Acme Ceramics").click()
+    expect(freelancer.get_by_test_id("firm-reputation")).to_contain_text("4.00 from 1 review")
+    expect(freelancer.get_by_text("Clear brief and quick payments.")).to_be_visible()
+    owner.goto(contract_url)
+    # (signed in and loaded: the switcher stores the language on the account only then)
+    expect(owner.get_by_test_id("milestone-1").get_by_test_id("escrow-state")).to_have_text(
+        "Released"
+    )
 
     # The owner switches to German: the screen is translated and the choice is kept on reload
     with owner.expect_response(

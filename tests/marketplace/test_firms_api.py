@@ -177,6 +177,7 @@ def test_create_with_a_taken_slug(cast: dict[str, Any]) -> None:
 def test_firm_page_is_public(cast: dict[str, Any]) -> None:
     firm = cast["firm"]
     expected = {
+        "id": firm.pk,
         "slug": "acme",
         "name": firm.name,
         "description": "",

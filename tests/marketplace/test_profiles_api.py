@@ -248,6 +248,7 @@ def test_public_page_shape(api: APIClient) -> None:
     assert response.status_code == 200
     body = response.json()
     assert body == {
+        "id": profile.pk,
         "slug": "lens",
         "full_name": "Nadia",
         "avatar": None,

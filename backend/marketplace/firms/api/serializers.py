@@ -36,6 +36,8 @@ class FirmOutput(serializers.Serializer[Firm]):
 class FirmPageOutput(FirmOutput):
     """A firm's page: also its reputation, for freelancers deciding whether to propose."""
 
+    # The id is what `POST /reports/` names a firm by (kind `firm`).
+    id = serializers.IntegerField(read_only=True, help_text="For reports (`object_id`).")
     reputation = serializers.SerializerMethodField()
 
     @extend_schema_field(FirmReputationOutput)

@@ -69,6 +69,8 @@ class ProfileCardOutput(serializers.Serializer[FreelancerProfile]):
 class ProfileDetailOutput(ProfileCardOutput):
     """The public profile page, with its reviews' summary and endorsements per skill."""
 
+    # The id is what `POST /reports/` names a profile by (kind `profile`).
+    id = serializers.IntegerField(read_only=True, help_text="For reports (`object_id`).")
     bio = serializers.CharField()
     working_hours_start = serializers.TimeField(help_text="In the profile's time zone.")
     working_hours_end = serializers.TimeField(

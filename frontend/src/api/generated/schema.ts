@@ -1739,6 +1739,8 @@ export interface components {
             logo: components["schemas"]["ImageOutput"] | null;
             /** Format: date-time */
             created_at: string;
+            /** @description For reports (`object_id`). */
+            readonly id: number;
             readonly reputation: components["schemas"]["FirmReputationOutput"];
         };
         FirmRefOutput: {
@@ -2260,6 +2262,8 @@ export interface components {
             languages: components["schemas"]["ProfileLanguageOutput"][];
             /** Format: date-time */
             created_at: string;
+            /** @description For reports (`object_id`). */
+            readonly id: number;
             bio: string;
             /**
              * @description In the profile's time zone.
@@ -2686,6 +2690,8 @@ export interface components {
             languages: components["schemas"]["ProfileLanguageOutput"][];
             /** Format: date-time */
             created_at: string;
+            /** @description For reports (`object_id`). */
+            readonly id: number;
             bio: string;
             /**
              * @description In the profile's time zone.

@@ -1,11 +1,32 @@
+import { useTranslation } from "react-i18next";
 import { useParams } from "react-router-dom";
 
+import { ReportButton } from "@/components/ReportButton";
+import { useFirm } from "@/features/firms/api/firms";
 import { FirmPage } from "@/features/firms/components/FirmPage";
+import { FirmReputation } from "@/features/reviews/components/FirmReputation";
+import { PublishedReviews } from "@/features/reviews/components/PublishedReviews";
 import { useMe } from "@/lib/session";
 
 export default function FirmRoute() {
+  const { t } = useTranslation();
   const { slug = "" } = useParams();
   const me = useMe();
-  const member = me.data?.firms.some((firm) => firm.slug === slug) ?? false;
-  return <FirmPage slug={slug} member={member} />;
+  const firm = useFirm(slug);
+  const member = me.data?.firms.some((f) => f.slug === slug) ?? false;
+  const signedIn = Boolean(me.data);
+  return (
+    <>
+      <FirmPage slug={slug} member={member} />
+      {firm.data && signedIn && !member && <ReportButton kind="firm" objectId={firm.data.id} label={t("report.firm")} />}
+      {firm.data && <FirmReputation reputation={firm.data.reputation} />}
+      {firm.data && (
+        <PublishedReviews
+          about="firm"
+          slug={slug}
+          renderActions={signedIn ? (review) => <ReportButton kind="review" objectId={review.id} label={t("report.review")} /> : undefined}
+        />
+      )}
+    </>
+  );
 }

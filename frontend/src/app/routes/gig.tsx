@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router-dom";
 
+import { ReportButton } from "@/components/ReportButton";
 import { ErrorNotice, Loading } from "@/components/States";
 import { AskAboutGig } from "@/features/chat/components/AskAboutGig";
 import { useGig } from "@/features/gigs/api/gigs";
@@ -8,6 +9,7 @@ import { GigActions, GigDetail } from "@/features/gigs/components/GigDetail";
 import { MatchList } from "@/features/gigs/components/MatchList";
 import { ProposalCompare } from "@/features/proposals/components/ProposalCompare";
 import { ProposalPanel } from "@/features/proposals/components/ProposalPanel";
+import { FirmReputation } from "@/features/reviews/components/FirmReputation";
 import { useMe } from "@/lib/session";
 
 /** The gig page composes three features: the gig, the firm's matching, and proposals. */
@@ -23,6 +25,7 @@ export default function GigRoute() {
   return (
     <div className="stack">
       <GigDetail gig={gig.data} />
+      {!member && <FirmReputation reputation={gig.data.firm_reputation} firmName={gig.data.firm.name} />}
       {member && (
         <>
           <GigActions gig={gig.data} />
@@ -42,6 +45,7 @@ export default function GigRoute() {
         </p>
       )}
       {!member && me.data && open && <AskAboutGig gigId={gigId} />}
+      {!member && me.data && <ReportButton kind="gig" objectId={gigId} label={t("report.gig")} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { ReportButton } from "@/components/ReportButton";
 import { ErrorNotice, Loading, Empty } from "@/components/States";
 import { useFormat } from "@/lib/format";
 import { useChatRoom } from "@/features/chat/hooks/useChatRoom";
@@ -54,6 +55,7 @@ export function ChatRoom({ conversationId, myUserId }: { conversationId: number;
             <span className="msg__author">{m.author_id === myUserId ? t("chat.you") : m.author_name || names.get(m.author_id)}</span>
             <p>{m.text}</p>
             <time dateTime={m.created_at}>{m.created_at && fmt.dateTime(m.created_at)}</time>
+            {m.author_id !== myUserId && <ReportButton kind="message" objectId={m.id} label={t("report.message")} />}
           </li>
         ))}
         {room.pending.map((p) => (

@@ -77,3 +77,12 @@ export function useAddMilestone(contractId: number) {
     onSuccess: () => client.invalidateQueries({ queryKey: ["contract", contractId] }),
   });
 }
+
+export function useCompleteContract(contractId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      unwrap(api.POST("/api/v1/contracts/{contract_id}/complete/", { params: { path: { contract_id: contractId } } })),
+    onSuccess: (contract) => client.setQueryData(["contract", contractId], contract),
+  });
+}

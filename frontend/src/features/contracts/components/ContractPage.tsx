@@ -6,7 +6,7 @@ import { Field } from "@/components/Field";
 import { Empty, ErrorNotice, Loading } from "@/components/States";
 import { fieldErrors } from "@/lib/errors";
 import { toMinor, useFormat } from "@/lib/format";
-import { useAddMilestone, useContract, useContracts } from "@/features/contracts/api/contracts";
+import { useAddMilestone, useCompleteContract, useContract, useContracts } from "@/features/contracts/api/contracts";
 import { MilestoneCard, type Side } from "@/features/contracts/components/MilestoneCard";
 
 function AddMilestone({ contractId, currency }: { contractId: number; currency: string }) {
@@ -38,6 +38,20 @@ function AddMilestone({ contractId, currency }: { contractId: number; currency: 
         {t("contract.addMilestone")}
       </button>
     </form>
+  );
+}
+
+function CompleteContract({ contractId }: { contractId: number }) {
+  const { t } = useTranslation();
+  const complete = useCompleteContract(contractId);
+  return (
+    <div className="card">
+      {complete.error ? <ErrorNotice error={complete.error} /> : null}
+      <p className="hint">{t("contract.completeHint")}</p>
+      <button type="button" className="button" disabled={complete.isPending} onClick={() => complete.mutate()}>
+        {t("contract.complete")}
+      </button>
+    </div>
   );
 }
 
@@ -73,6 +87,7 @@ export function ContractPage({ contractId, firmSlugs }: { contractId: number; fi
         ))}
       </ol>
       {side === "client" && c.status === "active" && <AddMilestone contractId={c.id} currency={c.currency} />}
+      {side === "client" && c.status === "active" && <CompleteContract contractId={c.id} />}
     </section>
   );
 }

@@ -3,8 +3,11 @@ import { useTranslation } from "react-i18next";
 import { ErrorNotice, Loading } from "@/components/States";
 import { useFormat } from "@/lib/format";
 import { usePublicProfile } from "@/features/freelancers/api/profile";
+import { PortfolioGallery } from "@/features/freelancers/components/PortfolioGallery";
+import { thumbnail } from "@/features/freelancers/components/MediaEditor";
+import { SkillEndorsements } from "@/features/freelancers/components/SkillEndorsements";
 
-export function PublicProfile({ slug }: { slug: string }) {
+export function PublicProfile({ slug, viewerSlug = null }: { slug: string; viewerSlug?: string | null }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const profile = usePublicProfile(slug);
@@ -13,6 +16,7 @@ export function PublicProfile({ slug }: { slug: string }) {
   const p = profile.data;
   return (
     <article className="card profile">
+      {p.avatar && <img className="avatar" src={thumbnail(p.avatar, "medium")} alt="" width={96} height={96} />}
       <h1>{p.full_name || p.slug}</h1>
       <p className="lead">{p.headline}</p>
       <dl className="facts">
@@ -35,14 +39,7 @@ export function PublicProfile({ slug }: { slug: string }) {
         <dt>{t("profile.languages")}</dt>
         <dd>{p.languages.map((l) => `${t(`languages.${l.code}`, { defaultValue: l.code })} (${t(`profile.proficiency.${l.proficiency}`)})`).join(", ")}</dd>
       </dl>
-      <h2>{t("profile.skills")}</h2>
-      <ul className="chips">
-        {p.skills.map((s) => (
-          <li key={s.slug} className="chip">
-            {s.label} · {t(`profile.level.${s.level}`)}
-          </li>
-        ))}
-      </ul>
+      <SkillEndorsements profile={p} viewerSlug={viewerSlug} />
       {p.bio && (
         <>
           <h2>{t("profile.about")}</h2>
@@ -60,6 +57,7 @@ export function PublicProfile({ slug }: { slug: string }) {
           ))}
         </ul>
       )}
+      <PortfolioGallery items={p.portfolio} />
     </article>
   );
 }

@@ -1,0 +1,83 @@
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+import type { Schemas } from "@/lib/api-client";
+import { SkillEndorsements } from "@/features/freelancers/components/SkillEndorsements";
+import { renderWithApp } from "@/testing/render";
+
+const profile: Schemas["ProfileDetailOutput"] = {
+  id: 12, slug: "lea-dev", full_name: "Léa", avatar: null, headline: "Django", country: "DE", time_zone: "Europe/Berlin",
+  hourly_rate_minor: null, daily_rate_minor: null, rate_currency: "EUR", hours_per_week: 30, available_from: null,
+  skills: [
+    { id: 1, slug: "django", label: "Django", level: 4, years: 8 },
+    { id: 2, slug: "stripe", label: "Stripe integration", level: 3, years: 3 },
+  ],
+  languages: [], created_at: "2026-01-01T00:00:00Z", bio: "", working_hours_start: "09:00:00",
+  working_hours_end: "17:00:00", links: [], portfolio: [],
+  rating: { average: null, count: 0, distribution: {} },
+  endorsements: [
+    { skill_id: 1, slug: "django", peers: 3, weight: 4.5 },
+    { skill_id: 2, slug: "stripe", peers: 0, weight: 0 },
+  ],
+};
+
+function json(body: unknown, status = 200) {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+const mine = { id: 44, endorser: { slug: "max", full_name: "Max" }, skill_id: 1, skill_slug: "django", contract_backed: false, weight: 1, created_at: "2026-11-01T00:00:00Z" };
+
+describe("endorsements on a public profile", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("shows 'validated by N peers' and no buttons to visitors or to the profile's owner", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => json({ next: null, previous: null, results: [] })));
+    await renderWithApp(<SkillEndorsements profile={profile} viewerSlug="lea-dev" />);
+    expect(screen.getByText("validated by 3 peers")).toBeInTheDocument();
+    expect(screen.queryByRole("button")).toBeNull();
+  });
+
+  it("lets another freelancer endorse a skill and explains a refusal by its code", async () => {
+    const calls: string[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: Request) => {
+        const url = new URL(input.url);
+        calls.push(`${input.method} ${url.pathname}`);
+        if (input.method === "POST") {
+          return json({ code: "account_too_new", message: "Account too new.", details: {} }, 403);
+        }
+        return json({ next: null, previous: null, results: [mine] });
+      }),
+    );
+    await renderWithApp(<SkillEndorsements profile={profile} viewerSlug="max" />);
+    const skills = screen.getByTestId("skills");
+    // Max already endorses Django: he may withdraw it, and endorse Stripe
+    expect(await within(skills).findByRole("button", { name: "Withdraw your endorsement of Django" })).toBeInTheDocument();
+    await userEvent.click(within(skills).getByRole("button", { name: "Endorse Stripe integration" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(
+      "Your account is too new to endorse others yet. Try again once it is 30 days old.",
+    );
+    expect(calls).toContain("POST /api/v1/freelancers/lea-dev/endorsements/");
+  });
+
+  it("withdraws the viewer's endorsement", async () => {
+    let withdrawn = false;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: Request) => {
+        if (input.method === "DELETE") {
+          expect(new URL(input.url).pathname).toBe("/api/v1/endorsements/44/");
+          withdrawn = true;
+          return new Response(null, { status: 204 });
+        }
+        return json({ next: null, previous: null, results: withdrawn ? [] : [mine] });
+      }),
+    );
+    await renderWithApp(<SkillEndorsements profile={profile} viewerSlug="max" />);
+    await userEvent.click(await screen.findByRole("button", { name: "Withdraw your endorsement of Django" }));
+    expect(await screen.findByRole("button", { name: "Endorse Django" })).toBeInTheDocument();
+    expect(withdrawn).toBe(true);
+  });
+});
