@@ -54,6 +54,7 @@ def test_signup_verify_login_logout_in_german() -> None:
     assert outbound.sent_at is not None
     assert len(mail.outbox) == 1
     assert "E-Mail" in mail.outbox[0].subject
+    assert "Nanoguild" in str(mail.outbox[0].body)
     # When the key from the email is posted
     verified = post(client, f"{AUTH}/email/verify", {"key": key_from(str(mail.outbox[0].body))})
     assert verified.status_code == 200

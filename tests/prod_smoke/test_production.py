@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import psycopg
 import pytest
@@ -132,9 +132,11 @@ class Scenario:
         flows = {flow["id"]: flow for flow in signup.json()["data"]["flows"]}
         assert flows["verify_email"]["is_pending"] is True
         mail = self.mail_for(email)
-        key = re.search(r"/accounts/confirm-email/([^/\s]+)/", mail)
+        # The link opens the web app's page; the key is URL-encoded in it.
+        key = re.search(r"/verify-email/([^/\s]+)", mail)
         assert key, mail
-        verified = browser.post(f"{AUTH}/email/verify", {"key": key.group(1)})
+        assert "Nanoguild" in mail
+        verified = browser.post(f"{AUTH}/email/verify", {"key": unquote(key.group(1))})
         assert verified.status_code == 200, verified.text
         me = browser.get("/api/v1/me/")
         assert (me.status_code, me.json()["email"]) == (200, email)

@@ -3,7 +3,9 @@ in its recipient's language and leaves through the outbox (sent by Celery after 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
@@ -13,6 +15,15 @@ from django.utils import translation
 
 from marketplace.accounts.access import user_access_refusal
 from marketplace.accounts.services import email_queue
+
+
+@dataclass(frozen=True)
+class _Site:
+    name: str
+    domain: str
+
+
+_SITE = _Site(name="Nanoguild", domain=urlsplit(settings.SITE_URL).netloc)
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -36,6 +47,9 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().save_user(request, user, form, commit=commit)
 
     def send_mail(self, template_prefix: str, email: str, context: dict[str, Any]) -> None:
+        # allauth's templates greet "from {{ current_site.name }}"; without the sites framework
+        # that name is the request's host, or nothing when the request came through a proxy.
+        context = {**context, "current_site": _SITE}
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language() or "en"
         with translation.override(language):
