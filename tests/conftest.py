@@ -7,9 +7,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from celery._state import _set_task_join_will_block  # type: ignore[attr-defined]
 from rest_framework.test import APIClient
 
 from tests.factories import (
@@ -88,3 +90,12 @@ def moderator(db: Any) -> Any:
 
 
 __all__ = ["FirmFactory", "client_for"]
+
+
+@pytest.fixture(autouse=True)
+def _celery_join_flag() -> Iterator[None]:
+    yield
+    # Celery keeps "a task is running" in a process global that `denied_join_result` saves
+    # and restores around each eager task: eager tasks run from several threads at once (the
+    # concurrency tests) can leave it set, and a later suite's `.delay().get()` then fails.
+    _set_task_join_will_block(False)

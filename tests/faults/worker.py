@@ -153,6 +153,10 @@ def _reset_pools() -> None:
     # up for the broker now configured.
     app._pool = None  # type: ignore[attr-defined]
     app.amqp._producer_pool = None  # type: ignore[attr-defined]
+    # The default queue and the routing are cached on first use: without this, the run's own
+    # queue outlives the context and later suites publish into a deleted queue.
+    for cached in ("queues", "default_queue", "router", "send_task_message"):
+        app.amqp.__dict__.pop(cached, None)
 
 
 @contextmanager

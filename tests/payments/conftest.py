@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 import stripe
-from celery._state import _set_task_join_will_block  # type: ignore[attr-defined]
 from django.contrib.auth.models import Group
 
 from marketplace.accounts.models import User
@@ -79,15 +78,6 @@ def run_commits(django_capture_on_commit_callbacks: Any) -> Callable[..., Any]:
             return fn(**kwargs)
 
     return run
-
-
-@pytest.fixture(autouse=True)
-def _celery_join_flag() -> Iterator[None]:
-    yield
-    # Celery keeps "a task is running" in a process global that `denied_join_result` saves
-    # and restores around each eager task: eager tasks run from several threads at once (the
-    # concurrency tests) can leave it set, and a later suite's `.delay().get()` then fails.
-    _set_task_join_will_block(False)
 
 
 @pytest.fixture(autouse=True)
