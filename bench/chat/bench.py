@@ -72,6 +72,7 @@ def _seed() -> list[tuple[int, str, str]]:
     import django
 
     django.setup()
+    from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
     from django.contrib.sessions.backends.db import SessionStore
     from django.db import transaction
@@ -111,7 +112,8 @@ def _seed() -> list[tuple[int, str, str]]:
     def cookie(user: Any) -> str:
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        # The configured backend: a session naming another one is not honoured.
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         return f"sessionid={session.session_key}"
