@@ -113,7 +113,9 @@ class ChatConsumer(StoppableWebsocketConsumer):
         if not isinstance(frame, dict):
             await self._send_frame(error_frame("malformed_frame", _("Send a JSON object.")))
             return
-        handler = self.HANDLERS.get(frame.get("type"))  # type: ignore[arg-type]
+        frame_type = frame.get("type")
+        # Only a string names a handler (a list as "type" would not even hash).
+        handler = self.HANDLERS.get(frame_type) if isinstance(frame_type, str) else None
         if handler is None:
             await self._send_frame(
                 error_frame("unknown_type", _("Unknown frame type."), ref=frame.get("type"))

@@ -28,6 +28,24 @@ def _contract_parties(contract: Contract) -> list[int]:
     return [contract.freelancer.user_id, *_firm_members(contract.firm_id)]
 
 
+def _milestone(milestone_id: int) -> Milestone | None:
+    return (
+        Milestone.objects.select_related("contract", "contract__freelancer")
+        .filter(pk=milestone_id)
+        .first()
+    )
+
+
+def _milestone_payload(milestone: Milestone) -> dict[str, Any]:
+    """What every milestone notification carries, whatever happened to it."""
+    return {
+        "milestone_id": milestone.id,
+        "contract_id": milestone.contract_id,
+        "gig_title": milestone.contract.title,
+        "milestone_title": milestone.title,
+    }
+
+
 def on_invitation_changed(*, invitation_id: int, status: str, **_: Any) -> None:
     invitation = (
         Invitation.objects.select_related("gig", "freelancer").filter(pk=invitation_id).first()
@@ -90,21 +108,14 @@ def on_contract_changed(*, contract_id: int, status: str, **_: Any) -> None:
 
 
 def on_milestone_added(*, milestone_id: int, **_: Any) -> None:
-    milestone = (
-        Milestone.objects.select_related("contract", "contract__freelancer")
-        .filter(pk=milestone_id)
-        .first()
-    )
+    milestone = _milestone(milestone_id)
     if milestone is None:
         return
     notification_create(
         user_ids=_contract_parties(milestone.contract),
         kind=NotificationKind.MILESTONE,
         payload={
-            "milestone_id": milestone.id,
-            "contract_id": milestone.contract_id,
-            "gig_title": milestone.contract.title,
-            "milestone_title": milestone.title,
+            **_milestone_payload(milestone),
         },
         event_key=f"milestone:{milestone.id}:added",
     )
@@ -113,21 +124,14 @@ def on_milestone_added(*, milestone_id: int, **_: Any) -> None:
 def on_milestone_payment_changed(
     *, milestone_id: int, state: str, previous_state: str | None = None, **_: Any
 ) -> None:
-    milestone = (
-        Milestone.objects.select_related("contract", "contract__freelancer")
-        .filter(pk=milestone_id)
-        .first()
-    )
+    milestone = _milestone(milestone_id)
     if milestone is None:
         return
     notification_create(
         user_ids=_contract_parties(milestone.contract),
         kind=NotificationKind.PAYMENT,
         payload={
-            "milestone_id": milestone.id,
-            "contract_id": milestone.contract_id,
-            "gig_title": milestone.contract.title,
-            "milestone_title": milestone.title,
+            **_milestone_payload(milestone),
             "state": state,
             "previous_state": previous_state,
         },
@@ -148,11 +152,7 @@ def on_payout_account_changed(*, user_id: int, ready: bool, **_: Any) -> None:
 def on_payment_notice(*, milestone_id: int, notice: str, due_at: str, **_: Any) -> None:
     """Held money will move at `due_at` unless someone acts: the auto-release reminder goes to
     the hiring firm (release or dispute before then), the holding-window warning to both."""
-    milestone = (
-        Milestone.objects.select_related("contract", "contract__freelancer")
-        .filter(pk=milestone_id)
-        .first()
-    )
+    milestone = _milestone(milestone_id)
     if milestone is None:
         return
     contract = milestone.contract
@@ -164,10 +164,7 @@ def on_payment_notice(*, milestone_id: int, notice: str, due_at: str, **_: Any) 
         user_ids=user_ids,
         kind=NotificationKind.PAYMENT,
         payload={
-            "milestone_id": milestone.id,
-            "contract_id": contract.id,
-            "gig_title": contract.title,
-            "milestone_title": milestone.title,
+            **_milestone_payload(milestone),
             "notice": notice,
             "due_at": due_at,
         },

@@ -143,16 +143,13 @@ def search_rebuild(
     counts = {"profile": 0, "gig": 0}
     for backend in backends.get_write_backends():
         backend.begin_rebuild()
-        for kind, ids, load in (
-            ("profile", public_profile_ids(), profile_documents),
-            ("gig", open_gig_ids(), gig_documents),
-        ):
+        for kind, ids in (("profile", public_profile_ids()), ("gig", open_gig_ids())):
             counts[kind] = 0
             for batch in _chunks(ids, batch_size):
                 if kind == "profile":
-                    backend.index_profiles(docs=list(load(profile_ids=batch).values()))  # type: ignore[call-arg]
+                    backend.index_profiles(docs=list(profile_documents(profile_ids=batch).values()))
                 else:
-                    backend.index_gigs(docs=list(load(gig_ids=batch).values()))  # type: ignore[call-arg]
+                    backend.index_gigs(docs=list(gig_documents(gig_ids=batch).values()))
                 counts[kind] += len(batch)
                 if progress is not None:
                     progress(f"{backend.name}:{kind}", len(batch))

@@ -240,6 +240,7 @@ async def test_a_stranger_can_neither_subscribe_nor_send(live_inquiry: Inquiry) 
         ("{not json", "malformed_frame"),
         ("[1, 2]", "malformed_frame"),
         (json.dumps({"type": "dance"}), "unknown_type"),
+        (json.dumps({"type": ["send"]}), "unknown_type"),
         (json.dumps({"type": "subscribe"}), "invalid_frame"),
         (json.dumps({"type": "subscribe", "conversation_id": "7"}), "invalid_frame"),
         (json.dumps({"type": "send", "conversation_id": 1, "text": "hi"}), "invalid_frame"),

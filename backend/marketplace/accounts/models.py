@@ -90,6 +90,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         sanction is lifted. Users never sanctioned keep Django's hash (their sessions survive).
         """
         if self.access_revoked_at is None:
+            # django-stubs does not declare this private helper of AbstractBaseUser.
             return super()._get_session_auth_hash(secret=secret)  # type: ignore[misc]
         key_salt = "marketplace.accounts.models.User.get_session_auth_hash"
         value = f"{self.password}|{self.access_revoked_at.isoformat()}"

@@ -278,7 +278,11 @@ class SanctionInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 
 class UserSanctionActions(ModeratorAdminMixin):
-    """Suspend, ban and lift on the user admin, through `moderation.sanctions`."""
+    """Suspend, ban and lift on the user admin, through `moderation.sanctions`.
+
+    A mixin of the user admin: mypy sees no ModelAdmin in `self`, hence the `arg-type`
+    ignores where `self` is passed as the model admin.
+    """
 
     @admin.action(description=_("Suspend selected users…"), permissions=["moderate"])
     def suspend_users(

@@ -20,6 +20,7 @@ from marketplace.skills.selectors import skill_resolve_many
 class CommaList(serializers.CharField):
     """A comma-separated list in one query parameter: `skills=python,React.js`."""
 
+    # CharField's stub promises a str; this field deliberately turns it into a list.
     def to_internal_value(self, data: Any) -> list[str]:  # type: ignore[override]
         text = super().to_internal_value(data)
         return [part.strip() for part in text.split(",") if part.strip()]
@@ -154,6 +155,7 @@ class SuggestInput(serializers.Serializer[Any]):
 class SkillRef(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     slug = serializers.CharField()
+    # `label` shadows Field.label (a str attribute in the stubs); it is the field's name here.
     label = serializers.CharField()  # type: ignore[assignment]
 
 
@@ -203,6 +205,7 @@ class GigHit(serializers.Serializer[Any]):
 class FacetBucket(serializers.Serializer[Any]):
     value = serializers.CharField()
     count = serializers.IntegerField()
+    # `label` shadows Field.label in the stubs, as in SkillRef.
     label = serializers.CharField(required=False)  # type: ignore[assignment]
 
 

@@ -42,6 +42,7 @@ class ProfileLanguageOutput(serializers.Serializer[Any]):
 
 class LinkSerializer(serializers.Serializer[Any]):
     url = serializers.CharField(max_length=validation.LINK_URL_MAX_LENGTH, help_text="http(s) URL.")
+    # `label` shadows Field.label (a str in the stubs); here it is the link's text.
     label = serializers.CharField(  # type: ignore[assignment]
         max_length=validation.LINK_LABEL_MAX_LENGTH, required=False, allow_blank=True, default=""
     )
