@@ -8,9 +8,9 @@ BENCH_RESULTS := var/bench
 # wrk from Debian's packages when it is missing (the load generator of bench-http).
 wrk:
 	@command -v wrk >/dev/null 2>&1 || { \
-		echo "installing wrk (apt-get)"; \
-		if [ "$$(id -u)" -eq 0 ]; then apt-get install -y -q wrk >/dev/null; \
-		else sudo apt-get install -y -q wrk >/dev/null; fi; }
+		echo "wrk is missing: installing Debian's package with apt-get"; \
+		sudo=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
+		$$sudo apt-get update -qq && $$sudo apt-get install -y -qq wrk >/dev/null; }
 
 # Its own database (nanoguild_bench_http, seeded with seed_demo) and Redis database 12; tune
 # with BENCH_HTTP_DATABASE_URL, BENCH_HTTP_REDIS_URL, BENCH_HTTP_SECONDS, BENCH_HTTP_CONNECTIONS,

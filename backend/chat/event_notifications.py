@@ -9,23 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from chat.conversations import conversation_for_contract
 from chat.models import NotificationKind
 from chat.notifications import notification_create
-from chat.services import conversation_for_contract
 from marketplace.contracts.models import Contract, Milestone
-from marketplace.firms.models import FirmMembership
+from marketplace.firms.selectors import firm_member_user_ids
 from marketplace.proposals.models import Invitation, Proposal
 
 # Proposal states the freelancer hears about; the others (submitted, withdrawn) go to the firm.
 FREELANCER_PROPOSAL_STATES = {"shortlisted", "declined", "accepted"}
 
 
-def _firm_members(firm_id: int) -> list[int]:
-    return list(FirmMembership.objects.filter(firm_id=firm_id).values_list("user_id", flat=True))
-
-
 def _contract_parties(contract: Contract) -> list[int]:
-    return [contract.freelancer.user_id, *_firm_members(contract.firm_id)]
+    return [contract.freelancer.user_id, *firm_member_user_ids(firm_id=contract.firm_id)]
 
 
 def _milestone(milestone_id: int) -> Milestone | None:
@@ -72,7 +68,7 @@ def on_proposal_changed(*, proposal_id: int, status: str, **_: Any) -> None:
     if status in FREELANCER_PROPOSAL_STATES:
         user_ids = [proposal.freelancer.user_id]
     else:
-        user_ids = _firm_members(proposal.gig.firm_id)
+        user_ids = firm_member_user_ids(firm_id=proposal.gig.firm_id)
     notification_create(
         user_ids=user_ids,
         kind=NotificationKind.PROPOSAL,
@@ -157,7 +153,7 @@ def on_payment_notice(*, milestone_id: int, notice: str, due_at: str, **_: Any) 
         return
     contract = milestone.contract
     if notice == "auto_release_reminder":
-        user_ids = _firm_members(contract.firm_id)
+        user_ids = firm_member_user_ids(firm_id=contract.firm_id)
     else:
         user_ids = _contract_parties(contract)
     notification_create(

@@ -1,4 +1,5 @@
-"""Writes of the chat: conversations, messages, read state, reports and moderation.
+"""Writes of the chat: messages, read state, reports and moderation (conversations are
+started in `chat.conversations`).
 
 Every write persists first; the broadcast to the conversation's sockets is scheduled with
 `transaction.on_commit`, so a socket never sees a message that was rolled back.
@@ -6,7 +7,6 @@ Every write persists first; the broadcast to the conversation's sockets is sched
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import timedelta
 from typing import Any
 
@@ -27,7 +27,6 @@ from chat.frames import message_frame
 from chat.message_store import maybe_async_commit, message_send_postgresql
 from chat.models import (
     Conversation,
-    ConversationKind,
     Message,
     MessageReport,
     Notification,
@@ -37,97 +36,11 @@ from chat.models import (
 from chat.selectors import message_visible_qs
 from common.errors import Conflict, Forbidden, NotFound, RateLimited, ValidationFailed
 from marketplace.accounts.models import User
-from marketplace.contracts.models import Contract
-from marketplace.firms.selectors import firm_is_member
-from marketplace.gigs.models import Gig
-from marketplace.gigs.selectors import gig_get_visible
 from marketplace.moderation.models import ModerationActionKind, Report, ReportReason
 from marketplace.moderation.reports import report_close_for_target, report_create
 from marketplace.moderation.services import audit_record, moderator_require, reason_clean
-from marketplace.proposals.selectors import proposal_get_visible
 
 CLIENT_MESSAGE_ID_MAX = 64
-
-# --- conversations -----------------------------------------------------------------------------
-
-
-def _firm_member_ids(firm_id: int) -> list[int]:
-    from marketplace.firms.models import FirmMembership
-
-    return list(FirmMembership.objects.filter(firm_id=firm_id).values_list("user_id", flat=True))
-
-
-def _conversation_get_or_create(
-    *, lookup: dict[str, Any], kind: str, gig: Gig, user_ids: Iterable[int], **subject: Any
-) -> tuple[Conversation, bool]:
-    found = Conversation.objects.filter(kind=kind, **lookup).first()
-    if found is not None:
-        return found, False
-    try:
-        with transaction.atomic():
-            conversation = Conversation.objects.create(
-                kind=kind, gig=gig, title=gig.title, **subject
-            )
-            Participant.objects.bulk_create(
-                Participant(conversation=conversation, user_id=uid) for uid in sorted(set(user_ids))
-            )
-    except IntegrityError:  # a concurrent request created it first
-        return Conversation.objects.get(kind=kind, **lookup), False
-    return conversation, True
-
-
-def conversation_start_for_gig(*, gig_id: int, by: User) -> tuple[Conversation, bool]:
-    """A freelancer asks a firm about one of its open gigs; one inquiry per gig and asker.
-
-    The firm's members at this moment join with the asker. A gig the user cannot see is
-    `not_found`; the firm's own members may not inquire (`own_gig`).
-    """
-    gig = gig_get_visible(gig_id=gig_id, user=by, details=False)
-    if firm_is_member(firm=gig.firm, user=by):
-        raise Forbidden("own_gig", _("You cannot start an inquiry on your own firm's gig."))
-    existing = Conversation.objects.filter(
-        kind=ConversationKind.GIG_INQUIRY, gig=gig, inquirer=by
-    ).first()
-    if existing is not None:
-        return existing, False
-    if not gig.is_public:
-        raise Conflict("gig_not_open", _("This gig does not take inquiries."))
-    return _conversation_get_or_create(
-        lookup={"gig": gig, "inquirer": by},
-        kind=ConversationKind.GIG_INQUIRY,
-        gig=gig,
-        user_ids=[by.id, *_firm_member_ids(gig.firm_id)],
-        inquirer=by,
-    )
-
-
-def conversation_for_proposal(*, proposal_id: int, by: User) -> tuple[Conversation, bool]:
-    """The conversation about a proposal, between its freelancer and the gig firm's members."""
-    proposal = proposal_get_visible(proposal_id=proposal_id, user=by)
-    members = _firm_member_ids(proposal.gig.firm_id)
-    freelancer_user_id = proposal.freelancer.user_id
-    if by.id not in members and by.id != freelancer_user_id:
-        raise NotFound()  # staff may read a proposal, but do not join its conversation
-    return _conversation_get_or_create(
-        lookup={"proposal": proposal},
-        kind=ConversationKind.PROPOSAL,
-        gig=proposal.gig,
-        user_ids=[freelancer_user_id, *members],
-        proposal=proposal,
-    )
-
-
-def conversation_for_contract(*, contract_id: int) -> tuple[Conversation, bool]:
-    """The contract's conversation (started when the contract becomes active)."""
-    contract = Contract.objects.select_related("gig", "freelancer").get(pk=contract_id)
-    return _conversation_get_or_create(
-        lookup={"contract": contract},
-        kind=ConversationKind.CONTRACT,
-        gig=contract.gig,
-        user_ids=[contract.freelancer.user_id, *_firm_member_ids(contract.firm_id)],
-        contract=contract,
-    )
-
 
 # --- messages ----------------------------------------------------------------------------------
 

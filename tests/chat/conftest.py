@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
+from chat.conversations import conversation_start_for_gig
 from chat.models import Conversation
-from chat.services import conversation_start_for_gig
 from marketplace.models import Firm, Gig, User
 from tests.factories import FirmMembershipFactory, UserFactory
 from tests.factories_flow import member_of, open_gig, public_profile

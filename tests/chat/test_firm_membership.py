@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from channels.db import database_sync_to_async
 
+from chat.conversations import conversation_start_for_gig
 from chat.models import Notification, Participant
-from chat.services import conversation_start_for_gig, message_send
+from chat.services import message_send
 from common.errors import NotFound
 from marketplace.events import firm_membership_changed
 from marketplace.firms.services import firm_member_add, firm_member_remove

@@ -7,11 +7,13 @@ from typing import Any
 import pytest
 from django.test import override_settings
 
-from chat.models import Conversation, Message, Notification, Participant
-from chat.services import (
+from chat.conversations import (
     conversation_for_contract,
     conversation_for_proposal,
     conversation_start_for_gig,
+)
+from chat.models import Conversation, Message, Notification, Participant
+from chat.services import (
     message_hide,
     message_mark_read,
     message_report,

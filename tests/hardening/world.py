@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from chat.conversations import conversation_start_for_gig
 from chat.models import Message, Notification
-from chat.services import conversation_start_for_gig, message_send
+from chat.services import message_send
 from marketplace.endorsements.models import Endorsement
 from marketplace.media.models import PortfolioItem, StoredImage
 from marketplace.media.services import attachment_upload

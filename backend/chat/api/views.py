@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from chat import notifications, selectors, services
+from chat import conversations, notifications, selectors, services
 from chat.api.serializers import (
     ConversationOutput,
     ConversationStartInput,
@@ -79,11 +79,11 @@ class ConversationListCreateView(WritesThrottleMixin, generics.ListAPIView[Conve
         data.is_valid(raise_exception=True)
         user = signed_in_user(request)
         if "gig_id" in data.validated_data:
-            conversation, created = services.conversation_start_for_gig(
+            conversation, created = conversations.conversation_start_for_gig(
                 gig_id=data.validated_data["gig_id"], by=user
             )
         else:
-            conversation, created = services.conversation_for_proposal(
+            conversation, created = conversations.conversation_for_proposal(
                 proposal_id=data.validated_data["proposal_id"], by=user
             )
         fresh = selectors.conversation_get_for_user(conversation_id=conversation.pk, user=user)

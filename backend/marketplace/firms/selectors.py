@@ -18,6 +18,18 @@ def firm_ids_of_user(*, user: Any) -> QuerySet[FirmMembership, int]:
     return FirmMembership.objects.filter(user=user).values_list("firm_id", flat=True)
 
 
+def firm_member_user_ids(*, firm_id: int) -> list[int]:
+    """The firm's members' user ids, owners first (the main owner is the first owner who joined).
+
+    Chat, notifications and moderation address "the firm" through this one list.
+    """
+    members = FirmMembership.objects.filter(firm_id=firm_id).order_by("created_at", "id")
+    rows = list(members.values_list("user_id", "role"))
+    return [uid for uid, role in rows if role == FirmRole.OWNER] + [
+        uid for uid, role in rows if role != FirmRole.OWNER
+    ]
+
+
 def firm_role(*, firm: Firm, user: Any) -> str | None:
     """The user's role in the firm (`owner`/`member`), or None for outsiders."""
     if not getattr(user, "is_authenticated", False):

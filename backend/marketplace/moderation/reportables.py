@@ -11,8 +11,8 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from common.errors import NotFound
-from marketplace.firms.models import Firm, FirmMembership, FirmRole
-from marketplace.firms.selectors import firm_is_visible
+from marketplace.firms.models import Firm
+from marketplace.firms.selectors import firm_is_visible, firm_member_user_ids
 from marketplace.gigs.models import Gig
 from marketplace.gigs.selectors import gig_get_visible
 from marketplace.moderation import services
@@ -30,15 +30,6 @@ def _profile_find(object_id: int, user: Any) -> FreelancerProfile:
     return profile
 
 
-def _firm_member_ids(firm_id: int) -> list[int]:
-    """Members of a firm, owners first (the main owner is the first owner who joined)."""
-    members = FirmMembership.objects.filter(firm_id=firm_id).order_by("created_at", "id")
-    rows = list(members.values_list("user_id", "role"))
-    return [uid for uid, role in rows if role == FirmRole.OWNER] + [
-        uid for uid, role in rows if role != FirmRole.OWNER
-    ]
-
-
 def _firm_find(object_id: int, user: Any) -> Firm:
     firm = Firm.objects.filter(pk=object_id).first()
     if firm is None or not firm_is_visible(firm=firm, user=user):
@@ -50,7 +41,7 @@ def _gig_owners(gig: Gig) -> list[int]:
     # Whoever posted it answers for it; every member of its firm counts as its owner.
     return [
         gig.created_by_id,
-        *(uid for uid in _firm_member_ids(gig.firm_id) if uid != gig.created_by_id),
+        *(uid for uid in firm_member_user_ids(firm_id=gig.firm_id) if uid != gig.created_by_id),
     ]
 
 
@@ -93,7 +84,7 @@ def register() -> None:
             label=_("Firm"),
             model="marketplace.Firm",
             find=_firm_find,
-            owners=lambda firm: _firm_member_ids(firm.pk),
+            owners=lambda firm: firm_member_user_ids(firm_id=firm.pk),
             hide=lambda firm, by, reason: services.firm_hide(firm=firm, by=by, reason=reason),
         )
     )
