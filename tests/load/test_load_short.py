@@ -40,10 +40,13 @@ def test_the_write_check_catches_lost_duplicated_and_unacknowledged_rows() -> No
 
     assert _compare("message_send", ["a", "b"], ["a", "b"], []).ok
     lost = _compare("message_send", ["a", "b"], ["a"], [])
-    assert not lost.ok and lost.lost == ["b"]
+    assert not lost.ok
+    assert lost.lost == ["b"]
     twice = _compare("message_send", ["a"], ["a", "a"], [])
-    assert not twice.ok and twice.duplicated == ["a"]
+    assert not twice.ok
+    assert twice.duplicated == ["a"]
     extra = _compare("message_send", ["a"], ["a", "c"], [])
-    assert not extra.ok and extra.unacked_stored == ["c"]
+    assert not extra.ok
+    assert extra.unacked_stored == ["c"]
     # a write whose answer never came may be stored; the run fails on its error anyway
     assert _compare("message_send", ["a"], ["a", "c"], ["c"]).unacked_stored == []
