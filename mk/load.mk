@@ -6,7 +6,7 @@
 # Its own database (created, migrated and seeded with seed_demo if missing) and Redis
 # database 13; fresh users each run, so the database is reused.
 LOAD_SECONDS ?= 300
-LOAD_WORKERS ?= 16
+LOAD_WORKERS ?= 8
 LOAD_RATE ?= 0
 LOAD_GUNICORN_WORKERS ?= 2
 LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/nanoguild_load

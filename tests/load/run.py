@@ -11,7 +11,7 @@ not the abuse limits. Fresh freelancers and firm owners with sessions each run
 Prints requests, rps, per-kind counts, errors and p50/p95, then whether every acknowledged
 write is stored exactly once; exits 1 on any error (non-2xx, 5xx, socket error) or lost,
 unacknowledged or duplicated write. Settings (environment): LOAD_SECONDS (300), LOAD_WORKERS
-(requests in flight, 16), LOAD_RATE (request starts per second, 0 = as fast as answered),
+(requests in flight, 8), LOAD_RATE (request starts per second, 0 = as fast as answered),
 LOAD_GUNICORN_WORKERS (2), LOAD_DATABASE_URL, LOAD_REDIS_URL.
 """
 
@@ -35,7 +35,7 @@ DATABASE_URL = os.environ.get(
 )
 REDIS_URL = os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/13")
 SECONDS = float(os.environ.get("LOAD_SECONDS", "300"))
-WORKERS = int(os.environ.get("LOAD_WORKERS", "16"))
+WORKERS = int(os.environ.get("LOAD_WORKERS", "8"))
 RATE = float(os.environ.get("LOAD_RATE", "0"))
 GUNICORN_WORKERS = int(os.environ.get("LOAD_GUNICORN_WORKERS", "2"))
 
