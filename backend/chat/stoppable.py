@@ -53,9 +53,10 @@ logger = logging.getLogger(__name__)
 # How long one cancellation may take before it is repeated. Not a timeout on the outcome: the
 # loop below ends only when the poll has ended.
 CANCEL_RETRY_SECONDS = 0.1
-# What an unreachable Redis raises (redis-py wraps refused and reset connections; OSError for
-# what slips through unwrapped). Other errors stay errors: they are bugs, not an outage.
-LAYER_DOWN_ERRORS = (RedisConnectionError, RedisTimeoutError, OSError)
+# What an unreachable Redis raises: redis-py wraps refused, reset and timed-out connections in
+# these. Not OSError: the server's "client disconnected" is one and must stay the server's.
+# Other errors stay errors: they are bugs, not an outage.
+LAYER_DOWN_ERRORS = (RedisConnectionError, RedisTimeoutError)
 # Close code for an open socket whose channel layer failed: RFC 6455 "Try Again Later".
 CLOSE_TRY_AGAIN_LATER = 1013
 # Seconds a refused handshake's Retry-After asks for (the SPA's own backoff decides, though).

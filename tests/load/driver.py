@@ -53,6 +53,7 @@ class Outcome:
     ms: float
     marker: str | None = None
     detail: str = ""
+    at: float = 0.0  # when it started, seconds since the load began
 
 
 @dataclass
@@ -144,7 +145,9 @@ class Load:
                 detail = response.text[:300]
         except httpx.HTTPError as exc:
             status, detail = 0, f"{type(exc).__name__}: {exc}"
-        outcome = Outcome(kind, status, (time.perf_counter() - began) * 1000, marker, detail)
+        ms = (time.perf_counter() - began) * 1000
+        at = time.monotonic() - ms / 1000 - self.results.started
+        outcome = Outcome(kind, status, ms, marker, detail, at)
         self.results.outcomes.append(outcome)
         return outcome
 

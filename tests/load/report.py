@@ -21,6 +21,9 @@ def print_summary(results: Results, checks: list[WriteCheck], context: dict[str,
         f" p50 {percentile(latencies, 0.5):.1f} ms, p95 {percentile(latencies, 0.95):.1f} ms,"
         f" p99 {percentile(latencies, 0.99):.1f} ms, max {max(latencies, default=0):.0f} ms"
     )
+    slowest = max(outcomes, key=lambda o: o.ms, default=None)
+    if slowest is not None:
+        print(f"load: slowest: {slowest.kind}, {slowest.ms:.0f} ms, started at {slowest.at:.1f} s")
     print(f"load: machine load average (1/5/15 min) before {context['load_before']},"
           f" after {context['load_after']}")  # fmt: skip
     print(f"{'kind':<20}{'requests':>9}{'ok':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}")

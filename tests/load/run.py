@@ -153,7 +153,8 @@ def main() -> int:
     log.parent.mkdir(parents=True, exist_ok=True)
     server = _start_gunicorn(port, log)
     print(
-        f"load: run {cast.run}, {SECONDS:.0f} s, {WORKERS} in flight,"
+        f"load: run {cast.run} from {time.strftime('%H:%M:%S', time.gmtime())} UTC,"
+        f" {SECONDS:.0f} s, {WORKERS} in flight,"
         f" rate {'unpaced' if not RATE else f'{RATE:.0f}/s'}, gunicorn {GUNICORN_WORKERS} workers"
     )
     try:
@@ -170,7 +171,10 @@ def main() -> int:
         "rate": RATE,
     }
     ok = report.print_summary(results, checks, context)
-    server_errors = [ln for ln in log.read_text().splitlines() if "Traceback" in ln]
+    lines = log.read_text().splitlines()
+    restarts = [ln[:21] for ln in lines if "Autorestarting worker" in ln]
+    print(f"load: gunicorn workers restarted (max_requests) {len(restarts)} times: {restarts}")
+    server_errors = [ln for ln in lines if "Traceback" in ln]
     if server_errors:
         print(f"load: FAILED: {len(server_errors)} tracebacks in {log}")
         ok = False
