@@ -20,5 +20,7 @@ register_codes(
         "unknown_type": "The websocket frame's `type` is not one the server knows.",
         "invalid_frame": "A field of the websocket frame is missing or invalid.",
         "frame_too_large": "The websocket frame is larger than the limit; the socket closes.",
+        "chat_unavailable": "The chat's channel layer (Redis) is unreachable: the websocket"
+        " handshake is refused with 503 and Retry-After; try again later.",
     }
 )

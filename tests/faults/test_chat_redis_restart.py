@@ -11,80 +11,19 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake
 from websockets.typing import Origin
 
 from chat.models import Message
-from tests.chat.conftest import Inquiry, make_inquiry, session_cookie
-from tests.faults.servers import RedisServer, free_port
-from tests.faults.worker import BACKEND_DIR, app_database_url
+from tests.chat.conftest import Inquiry, session_cookie
+from tests.faults.servers import RedisServer
 
 pytestmark = [pytest.mark.anyio, pytest.mark.django_db(transaction=True)]
-REPO = BACKEND_DIR.parent
-
-
-@pytest.fixture(autouse=True)
-def _no_persistent_connections(monkeypatch: pytest.MonkeyPatch) -> None:
-    """database_sync_to_async runs in pool threads; each call closes its connection."""
-    from django.conf import settings
-
-    monkeypatch.setitem(settings.DATABASES["default"], "CONN_MAX_AGE", 0)
-
-
-@pytest.fixture
-def live_inquiry(transactional_db: Any) -> Inquiry:
-    return make_inquiry()
-
-
-@pytest.fixture
-def redis_server() -> Iterator[RedisServer]:
-    server = RedisServer()
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def chat_server(live_inquiry: Inquiry, redis_server: RedisServer, tmp_path: Path) -> Iterator[str]:
-    port = free_port()
-    env = {
-        **os.environ,
-        "DATABASE_URL": app_database_url(),
-        "DB_CONN_MAX_AGE": "0",
-        "REDIS_URL": redis_server.url,
-    }
-    command = [sys.executable, "-m", "uvicorn", "config.asgi:application", "--app-dir", "backend"]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--lifespan", "off"]
-    with (tmp_path / "uvicorn.log").open("ab") as log:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=log)  # noqa: S603
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert process.poll() is None, "uvicorn exited"
-            assert time.monotonic() < deadline, "uvicorn did not start"
-            time.sleep(0.2)
-        yield f"127.0.0.1:{port}"
-    finally:
-        process.kill()
-        process.wait(timeout=10)
 
 
 class SpaClient:
