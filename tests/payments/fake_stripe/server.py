@@ -22,6 +22,7 @@ import stripe
 from stripe._http_client import HTTPClient
 
 from tests.payments.fake_stripe.accounts import AccountsMixin
+from tests.payments.fake_stripe.confirm import ConfirmMixin
 from tests.payments.fake_stripe.disputes import DisputesMixin
 
 THREE_DECIMAL = {"bhd", "jod", "kwd", "omr", "tnd"}
@@ -45,7 +46,7 @@ def _nest(pairs: list[tuple[str, str]]) -> dict[str, Any]:
     return out
 
 
-class FakeStripe(AccountsMixin, DisputesMixin, HTTPClient):
+class FakeStripe(AccountsMixin, ConfirmMixin, DisputesMixin, HTTPClient):
     name = "fake"
 
     def __init__(self, *, platform_country: str = "DE") -> None:
@@ -230,6 +231,8 @@ class FakeStripe(AccountsMixin, DisputesMixin, HTTPClient):
         return dict(handler(path, segments[1:], params))
 
     def _post_payment_intents(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
+        if rest[1:] == ["confirm"]:
+            return self._confirm_payment_intent(rest[0], params)
         currency = params.get("currency", "")
         on_behalf_of = params.get("on_behalf_of")
         if on_behalf_of:
@@ -241,7 +244,7 @@ class FakeStripe(AccountsMixin, DisputesMixin, HTTPClient):
                     "You cannot create a charge on a connected account without the "
                     "`card_payments` capability enabled.",
                 )
-        return self._store(
+        pi = self._store(
             "pi",
             {
                 "on_behalf_of": on_behalf_of,
@@ -251,10 +254,12 @@ class FakeStripe(AccountsMixin, DisputesMixin, HTTPClient):
                 "status": "requires_payment_method",
                 "transfer_group": params.get("transfer_group"),
                 "latest_charge": None,
-                "client_secret": f"pi_secret_{next(self.counter)}",
                 "metadata": params.get("metadata", {}),
             },
         )
+        # Stripe's shape: the intent's id, then the secret (Stripe.js reads the id from it).
+        pi["client_secret"] = f"{pi['id']}_secret_fake{next(self.counter):06d}"
+        return pi
 
     def _get_payment_intents(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
         return self._get(rest[0], "payment_intent")
