@@ -12,12 +12,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.test import Client
 from playwright.sync_api import Browser, Page, Route, expect
 
 from marketplace.accounts.models import User
 from payments.escrow.models import MilestonePayment, PayoutAccount
 from tests.e2e.conftest import shot, watch
+from tests.e2e.sessions import signed_in
 from tests.e2e.stripe_double.server import StripeDouble
 from tests.payments.conftest import make_cast
 
@@ -57,16 +57,6 @@ def onboarded_on_stripe(double: StripeDouble, user: User) -> None:
         transfers_active=True,
         payouts_enabled=True,
     )
-
-
-def signed_in(browser: Browser, base: str, user: User) -> Page:
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(locale="en-US", viewport={"width": 1100, "height": 900})
-    context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base}]
-    )
-    return context.new_page()
 
 
 def route_stripe(page: Page, double: StripeDouble) -> None:

@@ -54,7 +54,7 @@ function serve(initial: PortfolioItem[], uploadAnswer?: { status: number; body: 
       }
       if (input.method === "PATCH") {
         const changes = body as Partial<PortfolioItem>;
-        if (changes.link === "not a url") return json({ code: "validation_error", message: "Invalid input.", details: { link: ["Enter a valid URL."] } }, 400);
+        if (changes.link === "not a url") return json({ code: "validation_error", message: "Invalid input.", details: { link: ["Enter an http(s) address."] } }, 400);
         items = items.map((i) => (path.endsWith(`/${i.id}/`) ? { ...i, ...changes } : i));
         return json(items.find((i) => path.endsWith(`/${i.id}/`)));
       }
@@ -140,7 +140,7 @@ describe("the profile editor's pictures", () => {
     const link = within(form).getByLabelText("Link (optional)");
     await userEvent.type(link, "not a url");
     await userEvent.click(within(form).getByRole("button", { name: "Save" }));
-    expect(await within(form).findByText("Enter a valid URL.")).toBeInTheDocument();
+    expect(await within(form).findByText("Enter an http(s) address.")).toBeInTheDocument();
     expect(link).toHaveAttribute("aria-invalid", "true");
 
     const caption = within(form).getByLabelText("Caption");
