@@ -29,10 +29,10 @@ export function MyReports() {
         <ul className="cards" data-testid="my-reports">
           {rows.map((report) => (
             <li key={report.id} className="card report-row">
+              <h2 className="report-row__what">
+                <What report={report} />
+              </h2>
               <p>
-                <strong>
-                  <What report={report} />
-                </strong>{" "}
                 <span className={`badge badge--report-${report.status}`}>{t(`reports.status.${report.status}`)}</span>
               </p>
               <p>{t(`report.reasons.${report.reason}`)}</p>
