@@ -46,6 +46,8 @@ def test_confirm_from_the_browser(sdk: tuple[stripe.StripeClient, FakeStripe]) -
             payment_method_data=_card(DECLINED_CARD),
         )
     assert declined.value.code == "card_declined"
+    assert declined.value.error is not None
+    assert declined.value.error.decline_code == "generic_decline"
     assert client.v1.payment_intents.retrieve(pi.id).status == "requires_payment_method"
     assert fake.events == []
 
@@ -58,5 +60,7 @@ def test_confirm_from_the_browser(sdk: tuple[stripe.StripeClient, FakeStripe]) -
     assert confirmed.status == "succeeded"
     assert [e["type"] for e in fake.events] == ["payment_intent.succeeded"]
 
-    with pytest.raises(stripe.InvalidRequestError, match="already succeeded"):
+    with pytest.raises(stripe.InvalidRequestError, match="already succeeded") as again:
         _confirm(client, pi.id, client_secret=pi.client_secret)
+    answer = cast(dict[str, Any], again.value.json_body)
+    assert answer["error"]["payment_intent"]["status"] == "succeeded"

@@ -30,12 +30,14 @@ class ConfirmMixin:
                 "The client_secret provided does not match the client_secret associated with "
                 "the PaymentIntent.",
             )
+        # Stripe's errors about an intent carry the intent itself (Stripe.js hands it on).
         if pi["status"] == "succeeded":
             raise StripeFailure(
                 400,
                 "payment_intent_unexpected_state",
                 "You cannot confirm this PaymentIntent because it has already succeeded after "
                 "being previously confirmed.",
+                extra={"payment_intent": dict(pi)},
             )
         card = params.get("payment_method_data", {}).get("card", {})
         if str(card.get("number", "")).replace(" ", "") == DECLINED_CARD:
@@ -46,7 +48,13 @@ class ConfirmMixin:
                 "decline_code": "generic_decline",
                 "message": "Your card was declined.",
             }
-            raise StripeFailure(402, "card_declined", "Your card was declined.", "card_error")
+            raise StripeFailure(
+                402,
+                "card_declined",
+                "Your card was declined.",
+                "card_error",
+                extra={"decline_code": "generic_decline", "payment_intent": dict(pi)},
+            )
         self.succeed_payment_intent(pi_id)
         pi["last_payment_error"] = None
         return dict(pi)

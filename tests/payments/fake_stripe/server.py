@@ -29,8 +29,16 @@ THREE_DECIMAL = {"bhd", "jod", "kwd", "omr", "tnd"}
 
 
 class StripeFailure(Exception):
-    def __init__(self, status: int, code: str, message: str, type_: str = "invalid_request_error"):
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        type_: str = "invalid_request_error",
+        extra: dict[str, Any] | None = None,
+    ):
         self.status, self.code, self.message, self.type = status, code, message, type_
+        self.extra = extra or {}  # more fields of Stripe's error object (decline_code, …)
         super().__init__(message)
 
 
@@ -168,7 +176,14 @@ class FakeStripe(AccountsMixin, ConfirmMixin, DisputesMixin, HTTPClient):
         return body, status, {"Request-Id": f"req_{next(self.counter)}"}
 
     def _error(self, failure: StripeFailure) -> tuple[str, int, dict[str, str]]:
-        body = {"error": {"type": failure.type, "code": failure.code, "message": failure.message}}
+        body = {
+            "error": {
+                "type": failure.type,
+                "code": failure.code,
+                "message": failure.message,
+                **failure.extra,
+            }
+        }
         return json.dumps(body), failure.status, {"Request-Id": "req_error"}
 
     # --- objects -------------------------------------------------------------------------

@@ -88,6 +88,20 @@ describe("funding with Stripe", () => {
     expect(screen.queryByText("Payment received by Stripe, waiting for confirmation…")).toBeNull();
   });
 
+  it("waits for funded when Stripe says the intent was paid already (a reload mid-way)", async () => {
+    vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify(payment("funding")), { status: 200, headers: { "Content-Type": "application/json" } })));
+    confirmPayment.mockResolvedValueOnce({
+      error: {
+        type: "invalid_request_error", code: "payment_intent_unexpected_state", message: "already succeeded",
+        payment_intent: { id: "pi_1", status: "succeeded" },
+      },
+    });
+    await renderWithApp(<MilestoneCard milestone={milestone} contractId={9} side="client" />);
+    await userEvent.click(await screen.findByRole("button", { name: "Pay €3,000.00" }));
+    expect(await screen.findByText("Payment received by Stripe, waiting for confirmation…")).toBeInTheDocument();
+    expect(screen.queryByText("already succeeded")).toBeNull();
+  });
+
   it("offers the freelancer no card form", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => new Response(JSON.stringify(payment("funding")), { status: 200, headers: { "Content-Type": "application/json" } })));
     await renderWithApp(<MilestoneCard milestone={milestone} contractId={9} side="freelancer" />);

@@ -52,7 +52,10 @@ function PaymentForm({ payLabel, onConfirmed }: Pick<Props, "payLabel" | "onConf
         stripe
           .confirmPayment({ elements, redirect: "if_required", confirmParams: { return_url: window.location.href } })
           .then((result) => {
-            if (result.error) setError(result.error.message ?? t("payments.cardFailed"));
+            // Paid already (e.g. confirmed before a reload, the webhook still on its way):
+            // Stripe refuses a second confirmation, and the milestone is about to be funded.
+            const paid = result.error?.payment_intent?.status === "succeeded";
+            if (result.error && !paid) setError(result.error.message ?? t("payments.cardFailed"));
             else onConfirmed();
           })
           .catch(() => setError(t("payments.cardFailed")))
