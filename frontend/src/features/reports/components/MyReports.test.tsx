@@ -52,17 +52,18 @@ describe("my reports", () => {
     const rows = await screen.findAllByRole("listitem");
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent("A gig");
-    expect(rows[0]).toHaveTextContent("Upheld: we took action");
+    expect(rows[0]).toHaveTextContent("Upheld We took action.");
     expect(rows[0]).toHaveTextContent("Scam or fraud");
     expect(rows[0]).toHaveTextContent("Asks for crypto");
     expect(screen.getByRole("link", { name: "A gig" })).toHaveAttribute("href", "/gigs/43");
     expect(rows[1]).toHaveTextContent("A profile");
-    expect(rows[1]).toHaveTextContent("Dismissed: no rule was broken");
+    expect(rows[1]).toHaveTextContent("Dismissed No rule was broken.");
 
     await userEvent.click(screen.getByRole("button", { name: "Show older reports" }));
     expect(await screen.findByText("A message")).toBeInTheDocument();
     expect(screen.getAllByRole("listitem")).toHaveLength(3);
-    expect(screen.getByText("Open: our moderators have not decided yet")).toBeInTheDocument();
+    expect(screen.getByText("Open")).toHaveClass("badge");
+    expect(screen.getByText("Our moderators have not decided yet.")).toBeInTheDocument();
     expect(queries).toEqual(["?page_size=20", "?cursor=abc&page_size=20"]);
     expect(screen.queryByRole("button", { name: "Show older reports" })).toBeNull();
   });

@@ -33,7 +33,8 @@ export function MyReports() {
                 <What report={report} />
               </h2>
               <p>
-                <span className={`badge badge--report-${report.status}`}>{t(`reports.status.${report.status}`)}</span>
+                <span className={`badge badge--report-${report.status}`}>{t(`reports.status.${report.status}`)}</span>{" "}
+                <span className="muted">{t(`reports.statusHint.${report.status}`)}</span>
               </p>
               <p>{t(`report.reasons.${report.reason}`)}</p>
               {report.text && <p className="prose muted">{report.text}</p>}
