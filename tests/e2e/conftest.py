@@ -53,7 +53,13 @@ def _database_url() -> str:
 
 
 @pytest.fixture
-def live_server_url(transactional_db: None) -> Iterator[str]:
+def live_server_env() -> dict[str, str]:
+    """More environment for the live server; a module overrides it (e.g. to configure Stripe)."""
+    return {}
+
+
+@pytest.fixture
+def live_server_url(transactional_db: None, live_server_env: dict[str, str]) -> Iterator[str]:
     """uvicorn serving config.asgi (API, websockets, the built SPA) on a free loopback port."""
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
         pytest.fail("the browser suite needs DATABASE_URL on PostgreSQL")
@@ -69,6 +75,7 @@ def live_server_url(transactional_db: None) -> Iterator[str]:
         "SITE_URL": url,
         "PAYMENTS_ONBOARDING_RETURN_URL": f"{url}/settings/payouts",
         "STRIPE_SECRET_KEY": "",
+        **live_server_env,
     }
     command = [sys.executable, "-m", "uvicorn", "config.asgi:application", "--app-dir", "backend"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--lifespan", "off"]

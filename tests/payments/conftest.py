@@ -94,5 +94,6 @@ def fake_stripe(settings: Any) -> Iterator[FakeStripe]:
     set_provider(StripeConnectProvider(client, test_mode=True))
     settings.STRIPE_WEBHOOK_SECRET = "whsec_platform_test"
     settings.STRIPE_CONNECT_WEBHOOK_SECRET = "whsec_connect_test"
+    settings.STRIPE_PUBLISHABLE_KEY = "pk_test_fake"
     yield fake
     set_provider(None)

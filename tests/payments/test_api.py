@@ -52,6 +52,7 @@ def test_escrow_flow_end_to_end_through_the_api() -> None:
     assert funded.status_code == 200, funded.content
     assert funded.json()["state"] == "funded"
     assert funded.json()["client_secret"] is None
+    assert funded.json()["publishable_key"] is None
     submitted = post(freelancer, "submit").json()
     assert submitted["state"] == "submitted"
     assert submitted["auto_release_at"] is not None

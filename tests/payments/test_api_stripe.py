@@ -51,11 +51,13 @@ def test_stripe_escrow_flow_through_the_api(fake_stripe: FakeStripe) -> None:
     funding = client.post(base + "fund/", HTTP_IDEMPOTENCY_KEY="f1").json()
     assert funding["state"] == "funding"
     assert funding["provider"] == "stripe"
-    assert funding["client_secret"].startswith("pi_secret_")
+    (pi,) = fake_stripe.of_type("payment_intent")
+    assert funding["client_secret"] == pi["client_secret"]
+    assert funding["client_secret"].startswith(pi["id"] + "_secret_")
+    assert funding["publishable_key"] == "pk_test_fake"
     assert freelancer.get(base).json()["client_secret"] is None
 
     # Stripe.js confirms; the webhook funds the milestone
-    (pi,) = fake_stripe.of_type("payment_intent")
     assert _deliver(fake_stripe.succeed_payment_intent(pi["id"])) == 200
     assert client.get(base).json()["state"] == "funded"
 

@@ -10,6 +10,11 @@ from config.env import env
 STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_CONNECT_WEBHOOK_SECRET = env.str("STRIPE_CONNECT_WEBHOOK_SECRET", default="")
+# Public by design: Stripe.js in the browser needs it to mount the payment form (fund step).
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+# Another Stripe API origin than api.stripe.com, e.g. stripe-mock or the browser suite's fake
+# (tests/e2e/stripe_double.py). Empty: Stripe's own.
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
 PAYMENTS_PROVIDER = "stripe" if STRIPE_SECRET_KEY else "offline"
 # Where Stripe's hosted onboarding sends the freelancer back (the SPA's payout settings page).
 PAYMENTS_ONBOARDING_RETURN_URL = env.str(

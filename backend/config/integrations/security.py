@@ -45,15 +45,20 @@ _MEDIA_ORIGIN = MEDIA_URL.split("/", 3)[:3] if MEDIA_URL.startswith("https://") 
 # and its init script from our own URL (the split view), so no inline script is allowed.
 # Inline styles stay allowed: the admin and Swagger UI set `style` attributes.
 SWAGGER_CDN = "https://cdn.jsdelivr.net"
+# Stripe.js on the fund step, only where Stripe is configured (Stripe's CSP guide: the script
+# and its frames from js.stripe.com, 3-D Secure from hooks.stripe.com, calls to api.stripe.com).
+_STRIPE = bool(env.str("STRIPE_PUBLISHABLE_KEY", default=""))
+STRIPE_JS = ["https://js.stripe.com"] if _STRIPE else []
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, SWAGGER_CDN],
+        "script-src": [SELF, SWAGGER_CDN, *STRIPE_JS],
         "style-src": [SELF, UNSAFE_INLINE, SWAGGER_CDN],
         "img-src": [SELF, "data:", *(["/".join(_MEDIA_ORIGIN)] if _MEDIA_ORIGIN else [])],
         "font-src": [SELF],
         # CSP 3's 'self' covers the chat socket on the same host (ws:// and wss://).
-        "connect-src": [SELF],
+        "connect-src": [SELF, *(["https://api.stripe.com"] if _STRIPE else [])],
+        "frame-src": [SELF, *([*STRIPE_JS, "https://hooks.stripe.com"] if _STRIPE else [])],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

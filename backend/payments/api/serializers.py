@@ -21,6 +21,11 @@ class PaymentOutput(serializers.Serializer[Any]):
     client_secret = serializers.CharField(
         allow_null=True, help_text="For Stripe.js to confirm the payment (client, while funding)."
     )
+    publishable_key = serializers.CharField(
+        allow_null=True,
+        help_text="Stripe.js's publishable key when the provider is Stripe; null offline (the "
+        "payment then succeeds at once, in test mode).",
+    )
     funded_at = serializers.DateTimeField(allow_null=True)
     submitted_at = serializers.DateTimeField(allow_null=True)
     released_at = serializers.DateTimeField(allow_null=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -70,6 +71,9 @@ def render_payment(request: Request, milestone: Milestone) -> Response:
         else quote.payout_minor,
         "refunded_minor": payment.refunded_minor if payment else 0,
         "client_secret": payment.client_secret if show_secret and payment else None,
+        "publishable_key": (settings.STRIPE_PUBLISHABLE_KEY or None)
+        if provider.name == "stripe"
+        else None,
         "funded_at": payment.funded_at if payment else None,
         "submitted_at": payment.submitted_at if payment else None,
         "released_at": payment.released_at if payment else None,

@@ -19,7 +19,12 @@ def get_provider() -> Provider:
 
         key = settings.STRIPE_SECRET_KEY
         # The SDK's own retries reuse its request's key; ours come from Celery with row keys.
-        client = stripe.StripeClient(key, max_network_retries=2)
+        base = stripe.DEFAULT_API_BASE
+        client = stripe.StripeClient(
+            key,
+            max_network_retries=2,
+            base_addresses={"api": settings.STRIPE_API_BASE or base},
+        )
         return StripeConnectProvider(client, test_mode=key.startswith(("sk_test_", "rk_test_")))
     from payments.providers.offline import OfflineProvider
 

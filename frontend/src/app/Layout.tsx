@@ -82,6 +82,9 @@ export function Layout() {
                   <Link to="/settings">{t("nav.settings")}</Link>
                 </li>
                 <li>
+                  <Link to="/reports">{t("nav.reports")}</Link>
+                </li>
+                <li>
                   <button type="button" onClick={() => logout.mutate()}>
                     {t("nav.logout")}
                   </button>

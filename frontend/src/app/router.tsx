@@ -40,6 +40,7 @@ export const routes: RouteObject[] = [
       { path: "chat/:conversationId", ...lazy(() => import("@/app/routes/chat")) },
       { path: "notifications", ...lazy(() => import("@/app/routes/notifications")) },
       { path: "settings", ...lazy(() => import("@/app/routes/settings")) },
+      { path: "reports", ...lazy(() => import("@/app/routes/reports")) },
       { path: "*", ...lazy(() => import("@/app/routes/not-found")) },
     ],
   },

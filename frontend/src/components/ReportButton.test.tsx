@@ -34,6 +34,7 @@ describe("the report button", () => {
     await userEvent.type(screen.getByLabelText("What happened? (optional)"), "Asked me to pay by bank transfer.");
     await userEvent.click(screen.getByRole("button", { name: "Send the report" }));
     expect(await screen.findByText("Thank you. Our moderators will look at it.")).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "See my reports" })).toHaveAttribute("href", "/reports");
     expect(posted).toEqual([
       { path: "/api/v1/reports/", body: { kind: "gig", object_id: 31, reason: "off_platform", text: "Asked me to pay by bank transfer." } },
     ]);
@@ -48,6 +49,7 @@ describe("the report button", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent(
       "You reported this already; our moderators have not closed your report yet.",
     );
+    expect(screen.getByRole("link", { name: "See my reports" })).toHaveAttribute("href", "/reports");
     await userEvent.keyboard("{Escape}");
     expect(screen.queryByLabelText("Why are you reporting this?")).toBeNull();
     expect(screen.getByRole("button", { name: "Report" })).toHaveFocus();

@@ -1,9 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
 
 import { ErrorNotice } from "@/components/States";
-import { api, unwrap, type Schemas } from "@/lib/api-client";
+import { ApiError, api, unwrap, type Schemas } from "@/lib/api-client";
 
 export type ReportKind = Schemas["ReportCreateInputKindEnum"];
 type Reason = Schemas["ReportReason"];
@@ -35,7 +36,7 @@ export function ReportButton({ kind, objectId, label }: { kind: ReportKind; obje
   if (send.isSuccess) {
     return (
       <p className="hint" role="status">
-        {t("report.thanks")}
+        {t("report.thanks")} <Link to="/reports">{t("report.seeMine")}</Link>
       </p>
     );
   }
@@ -69,6 +70,7 @@ export function ReportButton({ kind, objectId, label }: { kind: ReportKind; obje
           }}
         >
           {send.error ? <ErrorNotice error={send.error} /> : null}
+          {send.error instanceof ApiError && send.error.code === "already_reported" && <Link to="/reports">{t("report.seeMine")}</Link>}
           <div className={missing ? "field field--error" : "field"}>
             <label htmlFor={`${id}-reason`}>{t("report.reason")}</label>
             <select

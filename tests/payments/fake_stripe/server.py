@@ -22,14 +22,23 @@ import stripe
 from stripe._http_client import HTTPClient
 
 from tests.payments.fake_stripe.accounts import AccountsMixin
+from tests.payments.fake_stripe.confirm import ConfirmMixin
 from tests.payments.fake_stripe.disputes import DisputesMixin
 
 THREE_DECIMAL = {"bhd", "jod", "kwd", "omr", "tnd"}
 
 
 class StripeFailure(Exception):
-    def __init__(self, status: int, code: str, message: str, type_: str = "invalid_request_error"):
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        message: str,
+        type_: str = "invalid_request_error",
+        extra: dict[str, Any] | None = None,
+    ):
         self.status, self.code, self.message, self.type = status, code, message, type_
+        self.extra = extra or {}  # more fields of Stripe's error object (decline_code, …)
         super().__init__(message)
 
 
@@ -45,7 +54,7 @@ def _nest(pairs: list[tuple[str, str]]) -> dict[str, Any]:
     return out
 
 
-class FakeStripe(AccountsMixin, DisputesMixin, HTTPClient):
+class FakeStripe(AccountsMixin, ConfirmMixin, DisputesMixin, HTTPClient):
     name = "fake"
 
     def __init__(self, *, platform_country: str = "DE") -> None:
@@ -167,7 +176,14 @@ class FakeStripe(AccountsMixin, DisputesMixin, HTTPClient):
         return body, status, {"Request-Id": f"req_{next(self.counter)}"}
 
     def _error(self, failure: StripeFailure) -> tuple[str, int, dict[str, str]]:
-        body = {"error": {"type": failure.type, "code": failure.code, "message": failure.message}}
+        body = {
+            "error": {
+                "type": failure.type,
+                "code": failure.code,
+                "message": failure.message,
+                **failure.extra,
+            }
+        }
         return json.dumps(body), failure.status, {"Request-Id": "req_error"}
 
     # --- objects -------------------------------------------------------------------------
@@ -230,6 +246,8 @@ class FakeStripe(AccountsMixin, DisputesMixin, HTTPClient):
         return dict(handler(path, segments[1:], params))
 
     def _post_payment_intents(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
+        if rest[1:] == ["confirm"]:
+            return self._confirm_payment_intent(rest[0], params)
         currency = params.get("currency", "")
         on_behalf_of = params.get("on_behalf_of")
         if on_behalf_of:
@@ -241,7 +259,7 @@ class FakeStripe(AccountsMixin, DisputesMixin, HTTPClient):
                     "You cannot create a charge on a connected account without the "
                     "`card_payments` capability enabled.",
                 )
-        return self._store(
+        pi = self._store(
             "pi",
             {
                 "on_behalf_of": on_behalf_of,
@@ -251,10 +269,12 @@ class FakeStripe(AccountsMixin, DisputesMixin, HTTPClient):
                 "status": "requires_payment_method",
                 "transfer_group": params.get("transfer_group"),
                 "latest_charge": None,
-                "client_secret": f"pi_secret_{next(self.counter)}",
                 "metadata": params.get("metadata", {}),
             },
         )
+        # Stripe's shape: the intent's id, then the secret (Stripe.js reads the id from it).
+        pi["client_secret"] = f"{pi['id']}_secret_fake{next(self.counter):06d}"
+        return pi
 
     def _get_payment_intents(self, path: str, rest: list[str], params: dict[str, Any]) -> Any:
         return self._get(rest[0], "payment_intent")

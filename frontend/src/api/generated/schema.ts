@@ -2581,6 +2581,8 @@ export interface components {
             refunded_minor: number;
             /** @description For Stripe.js to confirm the payment (client, while funding). */
             client_secret: string | null;
+            /** @description Stripe.js's publishable key when the provider is Stripe; null offline (the payment then succeeds at once, in test mode). */
+            publishable_key: string | null;
             /** Format: date-time */
             funded_at: string | null;
             /** Format: date-time */

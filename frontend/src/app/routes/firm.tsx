@@ -13,11 +13,12 @@ export default function FirmRoute() {
   const { slug = "" } = useParams();
   const me = useMe();
   const firm = useFirm(slug);
-  const member = me.data?.firms.some((f) => f.slug === slug) ?? false;
+  const membership = me.data?.firms.find((f) => f.slug === slug);
+  const member = membership !== undefined;
   const signedIn = Boolean(me.data);
   return (
     <>
-      <FirmPage slug={slug} member={member} />
+      <FirmPage slug={slug} member={member} owner={membership?.role === "owner"} />
       {firm.data && signedIn && !member && <ReportButton kind="firm" objectId={firm.data.id} label={t("report.firm")} />}
       {firm.data && <FirmReputation reputation={firm.data.reputation} />}
       {firm.data && (

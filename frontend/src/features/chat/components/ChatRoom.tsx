@@ -37,9 +37,9 @@ export function ChatRoom({ conversationId, myUserId }: { conversationId: number;
         <h2>{room.conversation.data?.title}</h2>
         <p className="muted">
           {others.map((p) => p.name).join(", ")}{" "}
-          {room.connection !== "open" && (
+          {(room.connection === "connecting" || room.connection === "reconnecting") && (
             <span className="badge" role="status">
-              {t("chat.reconnecting")}
+              {t(room.connection === "connecting" ? "chat.connecting" : "chat.reconnecting")}
             </span>
           )}
         </p>

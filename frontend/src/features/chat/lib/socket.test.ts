@@ -63,7 +63,7 @@ describe("ChatSocket", () => {
 
     // When the connection drops and the backoff elapses
     latest().close();
-    expect(chat.state).toBe("closed");
+    expect(chat.state).toBe("reconnecting");
     chat.subscribe(9, 0);
     vi.advanceTimersByTime(500);
     expect(FakeSocket.instances).toHaveLength(2);

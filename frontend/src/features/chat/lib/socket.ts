@@ -26,7 +26,11 @@ export type ServerFrame =
   | { type: "error"; code: string; message: string; conversation_id?: number; client_message_id?: string }
   | { type: "pong" | "unsubscribed" | "presence_state" };
 
-export type ConnectionState = "connecting" | "open" | "closed";
+/**
+ * "connecting" until the first open, "reconnecting" while a lost connection is being restored
+ * (the UI only warns about the latter), "closed" once stopped.
+ */
+export type ConnectionState = "connecting" | "open" | "reconnecting" | "closed";
 
 interface PendingSend {
   conversation_id: number;
@@ -51,6 +55,7 @@ export class ChatSocket {
   private ping: ReturnType<typeof setInterval> | undefined;
   private retry: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  private everOpened = false;
   state: ConnectionState = "closed";
 
   constructor(private readonly url: string, private readonly factory: (url: string) => WebSocket = (u) => new WebSocket(u)) {}
@@ -62,6 +67,7 @@ export class ChatSocket {
 
   stop(): void {
     this.stopped = true;
+    this.everOpened = false;
     clearTimeout(this.retry);
     clearInterval(this.ping);
     this.ws?.close();
@@ -120,11 +126,12 @@ export class ChatSocket {
   }
 
   private open(): void {
-    this.setState("connecting");
+    this.setState(this.everOpened ? "reconnecting" : "connecting");
     const ws = this.factory(this.url);
     this.ws = ws;
     ws.onopen = () => {
       this.attempt = 0;
+      this.everOpened = true;
       this.setState("open");
       for (const conversationId of this.watermarks.keys()) this.sendFrame(this.subscribeFrame(conversationId));
       for (const pending of this.pending.values()) this.sendFrame({ type: "send", ...pending });
@@ -150,8 +157,11 @@ export class ChatSocket {
     ws.onclose = () => {
       clearInterval(this.ping);
       this.ws = null;
-      this.setState("closed");
-      if (this.stopped) return;
+      if (this.stopped) {
+        this.setState("closed");
+        return;
+      }
+      this.setState(this.everOpened ? "reconnecting" : "connecting");
       // 0.5 s, 1 s, 2 s … capped at 10 s: quick after a blip, gentle during an outage.
       const delay = Math.min(MAX_BACKOFF_MS, 500 * 2 ** this.attempt);
       this.attempt += 1;

@@ -20,11 +20,18 @@ export function useContract(id: number) {
   });
 }
 
-export function usePayment(milestoneId: number) {
+const PROCESSING_POLL_MS = 1500;
+
+/**
+ * A milestone's escrow. With `awaitFunded`, polls while the payment is still "funding": Stripe
+ * has the card, and the milestone turns funded when its `payment_intent.succeeded` webhook lands.
+ */
+export function usePayment(milestoneId: number, { awaitFunded = false }: { awaitFunded?: boolean } = {}) {
   return useQuery({
     queryKey: ["payment", milestoneId],
     queryFn: () =>
       unwrap(api.GET("/api/v1/payments/milestones/{milestone_id}/", { params: { path: { milestone_id: milestoneId } } })),
+    refetchInterval: (query) => (awaitFunded && query.state.data?.state === "funding" ? PROCESSING_POLL_MS : false),
   });
 }
 

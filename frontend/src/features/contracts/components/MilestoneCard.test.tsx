@@ -21,7 +21,7 @@ const milestone: Milestone = {
 function payment(state: string): Payment {
   return {
     milestone_id: 5, state, provider: "offline", test_mode: true, amount_minor: 300000, currency: "EUR",
-    fee_minor: 30000, fee_bps: 1000, payout_minor: 270000, refunded_minor: 0, client_secret: null,
+    fee_minor: 30000, fee_bps: 1000, payout_minor: 270000, refunded_minor: 0, client_secret: null, publishable_key: null,
     funded_at: null, submitted_at: null, released_at: null, auto_release_at: null,
   };
 }

@@ -1,13 +1,17 @@
-import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { Field } from "@/components/Field";
-import { ErrorNotice } from "@/components/States";
+import { ErrorNotice, Loading } from "@/components/States";
 import { fieldErrors } from "@/lib/errors";
 import { useFormat } from "@/lib/format";
 import { usePayment, usePaymentAction, type Milestone } from "@/features/contracts/api/contracts";
 
 export type Side = "client" | "freelancer";
+
+// Stripe's SDKs load only for a card payment (their own chunk).
+const StripeFundForm = lazy(() => import("@/features/contracts/components/StripeFundForm"));
 
 function DisputeForm({ onSubmit, pending, error }: { onSubmit: (reason: string) => void; pending: boolean; error: unknown }) {
   const { t } = useTranslation();
@@ -28,10 +32,23 @@ function DisputeForm({ onSubmit, pending, error }: { onSubmit: (reason: string) 
 export function MilestoneCard({ milestone, contractId, side }: { milestone: Milestone; contractId: number; side: Side }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const payment = usePayment(milestone.id);
+  const queryClient = useQueryClient();
+  // Stripe took the card; the webhook has not funded the milestone yet.
+  const [processing, setProcessing] = useState(false);
+  const payment = usePayment(milestone.id, { awaitFunded: processing });
   const act = usePaymentAction(milestone.id, contractId);
   const [disputing, setDisputing] = useState(false);
   const state = payment.data?.state ?? milestone.status;
+  useEffect(() => {
+    if (processing && state !== "funding") {
+      setProcessing(false);
+      void queryClient.invalidateQueries({ queryKey: ["contract", contractId] });
+    }
+  }, [processing, state, queryClient, contractId]);
+  const cardPayment =
+    side === "client" && state === "funding" && payment.data?.client_secret && payment.data.publishable_key
+      ? { clientSecret: payment.data.client_secret, publishableKey: payment.data.publishable_key }
+      : null;
   const testMode = payment.data?.test_mode ?? false;
   const offline = payment.data?.provider === "offline";
   const client = side === "client";
@@ -57,6 +74,16 @@ export function MilestoneCard({ milestone, contractId, side }: { milestone: Mile
         <p className="muted">{t("payments.autoRelease", { when: fmt.dateTime(payment.data.auto_release_at) })}</p>
       )}
       {act.error ? <ErrorNotice error={act.error} /> : null}
+      {processing && <Loading label={t("payments.processing")} />}
+      {cardPayment && !processing && (
+        <Suspense fallback={<Loading label={t("payments.cardLoading")} />}>
+          <StripeFundForm
+            {...cardPayment}
+            payLabel={t("payments.pay", { amount: fmt.money(milestone.amount_minor, milestone.currency) })}
+            onConfirmed={() => setProcessing(true)}
+          />
+        </Suspense>
+      )}
       <div className="actions">
         {client && state === "awaiting_funding" && (
           <>

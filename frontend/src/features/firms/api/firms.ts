@@ -32,6 +32,34 @@ export function useUpdateFirm(slug: string) {
   });
 }
 
+/** The owners' logo upload: multipart with the file as `image` (the schema types it as a string). */
+export function useSetFirmLogo(slug: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) =>
+      unwrap(
+        api.PUT("/api/v1/firms/{slug}/logo/", {
+          params: { path: { slug } },
+          body: { image: file.name },
+          bodySerializer: () => {
+            const form = new FormData();
+            form.append("image", file);
+            return form;
+          },
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["firm", slug] }),
+  });
+}
+
+export function useRemoveFirmLogo(slug: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.DELETE("/api/v1/firms/{slug}/logo/", { params: { path: { slug } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["firm", slug] }),
+  });
+}
+
 export function useFirmGigs(slug: string, mine: boolean) {
   return useQuery({
     queryKey: ["gigs", "firm", slug, mine],

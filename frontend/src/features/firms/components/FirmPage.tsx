@@ -6,6 +6,7 @@ import { Empty, ErrorNotice, Loading } from "@/components/States";
 import { useFormat } from "@/lib/format";
 import { useCreateFirm, useFirm, useFirmGigs, useUpdateFirm } from "@/features/firms/api/firms";
 import { FirmForm } from "@/features/firms/components/FirmForm";
+import { FirmLogoEditor, logoSrc } from "@/features/firms/components/FirmLogoEditor";
 
 export function NewFirm({ zone }: { zone: string }) {
   const { t } = useTranslation();
@@ -57,7 +58,7 @@ function FirmGigs({ slug, member }: { slug: string; member: boolean }) {
   );
 }
 
-export function FirmPage({ slug, member }: { slug: string; member: boolean }) {
+export function FirmPage({ slug, member, owner = false }: { slug: string; member: boolean; owner?: boolean }) {
   const { t } = useTranslation();
   const firm = useFirm(slug);
   const update = useUpdateFirm(slug);
@@ -68,16 +69,25 @@ export function FirmPage({ slug, member }: { slug: string; member: boolean }) {
   return (
     <>
       {editing ? (
-        <FirmForm
-          initial={{ name: f.name, description: f.description, country: f.country, time_zone: f.time_zone, size: f.size, website: f.website }}
-          submitLabel={t("common.save")}
-          pending={update.isPending}
-          error={update.error}
-          onSubmit={(body) => update.mutate(body, { onSuccess: () => setEditing(false) })}
-        />
+        <>
+          {owner && <FirmLogoEditor slug={slug} name={f.name} logo={f.logo} />}
+          <FirmForm
+            initial={{ name: f.name, description: f.description, country: f.country, time_zone: f.time_zone, size: f.size, website: f.website }}
+            submitLabel={t("common.save")}
+            pending={update.isPending}
+            error={update.error}
+            onSubmit={(body) => update.mutate(body, { onSuccess: () => setEditing(false) })}
+          />
+          <button type="button" className="button button--secondary" onClick={() => setEditing(false)}>
+            {t("common.cancel")}
+          </button>
+        </>
       ) : (
         <article className="card">
-          <h1>{f.name}</h1>
+          <header className="firm-head">
+            {f.logo && <img className="firm-logo" src={logoSrc(f.logo, "medium")} alt={t("firm.logoAlt", { name: f.name })} width={64} height={64} />}
+            <h1>{f.name}</h1>
+          </header>
           <p>
             {f.country} · {f.time_zone} · {t(`firm.sizes.${f.size}`)}
           </p>

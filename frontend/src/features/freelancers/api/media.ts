@@ -65,6 +65,23 @@ export function useAddPortfolioItem() {
   });
 }
 
+/** Caption and link as JSON; a replacement picture makes it multipart. */
+export function useUpdatePortfolioItem() {
+  const refresh = useRefreshPortfolio();
+  return useMutation({
+    mutationFn: ({ itemId, caption, link, file }: { itemId: number; caption: string; link: string; file: File | null }) => {
+      const params = { path: { item_id: itemId } };
+      const path = "/api/v1/me/freelancer-profile/portfolio/{item_id}/";
+      return unwrap(
+        file
+          ? api.PATCH(path, { params, body: { image: file.name, caption, link }, bodySerializer: (b) => multipart(b ?? {}, file) })
+          : api.PATCH(path, { params, body: { caption, link } }),
+      );
+    },
+    onSuccess: refresh,
+  });
+}
+
 export function useDeletePortfolioItem() {
   const refresh = useRefreshPortfolio();
   return useMutation({

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
@@ -43,7 +43,7 @@ function serve(initial: PortfolioItem[], uploadAnswer?: { status: number; body: 
       const multipart = (input.headers.get("Content-Type") ?? "").startsWith("multipart/");
       const form = multipart ? fields : null;
       fields = new Map();
-      const body = form ?? (input.method === "POST" ? await input.json() : null);
+      const body = form ?? (input.method === "POST" || input.method === "PATCH" ? await input.json() : null);
       calls.push({ method: input.method, path, body });
       if (input.method === "GET") return json(items);
       if (uploadAnswer && form) return json(uploadAnswer.body, uploadAnswer.status);
@@ -51,6 +51,12 @@ function serve(initial: PortfolioItem[], uploadAnswer?: { status: number; body: 
         const ids = (body as { item_ids: number[] }).item_ids;
         items = ids.flatMap((id, position) => items.filter((i) => i.id === id).map((i) => ({ ...i, position })));
         return json(items);
+      }
+      if (input.method === "PATCH") {
+        const changes = body as Partial<PortfolioItem>;
+        if (changes.link === "not a url") return json({ code: "validation_error", message: "Invalid input.", details: { link: ["Enter an http(s) address."] } }, 400);
+        items = items.map((i) => (path.endsWith(`/${i.id}/`) ? { ...i, ...changes } : i));
+        return json(items.find((i) => path.endsWith(`/${i.id}/`)));
       }
       if (input.method === "DELETE") {
         items = items.filter((i) => !path.endsWith(`/${i.id}/`));
@@ -124,6 +130,29 @@ describe("the profile editor's pictures", () => {
     expect(await screen.findByText("Second")).toBeInTheDocument();
     expect(await screen.findAllByTestId("portfolio-item")).toHaveLength(1);
     expect(calls.some((c) => c.method === "DELETE" && c.path === "/api/v1/me/freelancer-profile/portfolio/1/")).toBe(true);
+  });
+
+  it("edits an item's caption and link in place, with the server's field errors", async () => {
+    const calls = serve([item(1, 0, "First")]);
+    await renderWithApp(<MediaEditor avatar={null} hasProfile />);
+    await userEvent.click(await screen.findByRole("button", { name: "Edit First" }));
+    const form = screen.getByRole("form", { name: "Edit First" });
+    const link = within(form).getByLabelText("Link (optional)");
+    await userEvent.type(link, "not a url");
+    await userEvent.click(within(form).getByRole("button", { name: "Save" }));
+    expect(await within(form).findByText("Enter an http(s) address.")).toBeInTheDocument();
+    expect(link).toHaveAttribute("aria-invalid", "true");
+
+    const caption = within(form).getByLabelText("Caption");
+    await userEvent.clear(caption);
+    await userEvent.type(caption, "Ceramics shop");
+    await userEvent.clear(link);
+    await userEvent.type(link, "https://shop.test");
+    await userEvent.click(within(form).getByRole("button", { name: "Save" }));
+    expect(await screen.findByRole("img", { name: "Ceramics shop" })).toBeInTheDocument();
+    expect(screen.queryByRole("form", { name: "Edit Ceramics shop" })).toBeNull();
+    const patch = calls.filter((c) => c.method === "PATCH").at(-1);
+    expect(patch).toEqual({ method: "PATCH", path: "/api/v1/me/freelancer-profile/portfolio/1/", body: { caption: "Ceramics shop", link: "https://shop.test" } });
   });
 
   it("shows the public gallery with thumbnails linking to the full image", async () => {

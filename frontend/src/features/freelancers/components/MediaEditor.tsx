@@ -11,6 +11,7 @@ import {
   useRemoveAvatar,
   useReorderPortfolio,
   useSetAvatar,
+  useUpdatePortfolioItem,
   type Image,
   type PortfolioItem,
 } from "@/features/freelancers/api/media";
@@ -122,9 +123,52 @@ function AddItem() {
   );
 }
 
+function EditItem({ item, name, onDone }: { item: PortfolioItem; name: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const update = useUpdatePortfolioItem();
+  const [caption, setCaption] = useState(item.caption);
+  const [link, setLink] = useState(item.link);
+  const [file, setFile] = useState<File | null>(null);
+  const errors = fieldErrors(update.error);
+  return (
+    <form
+      className="form stack portfolio-edit"
+      noValidate
+      aria-label={t("media.editTitle", { name })}
+      onSubmit={(e) => {
+        e.preventDefault();
+        update.mutate({ itemId: item.id, caption, link, file }, { onSuccess: onDone });
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onDone();
+      }}
+    >
+      {update.error && !errors["caption"] && !errors["link"] && !errors["image"] ? <ErrorNotice error={update.error} /> : null}
+      <Field label={t("media.caption")} error={errors["caption"]}>
+        {(p) => <input {...p} maxLength={200} value={caption} onChange={(e) => setCaption(e.target.value)} />}
+      </Field>
+      <Field label={t("media.link")} error={errors["link"]}>
+        {(p) => <input {...p} type="url" inputMode="url" value={link} onChange={(e) => setLink(e.target.value)} />}
+      </Field>
+      <Field label={t("media.replaceImage")} hint={t("media.hint")} error={errors["image"]}>
+        {(p) => <input {...p} type="file" accept={ACCEPT} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+      </Field>
+      <span className="row">
+        <button type="submit" className="button" disabled={update.isPending}>
+          {t("common.save")}
+        </button>
+        <button type="button" className="button button--secondary" onClick={onDone}>
+          {t("common.cancel")}
+        </button>
+      </span>
+    </form>
+  );
+}
+
 function ItemRow({ item, index, count, onMove }: { item: PortfolioItem; index: number; count: number; onMove: (to: number) => void }) {
   const { t } = useTranslation();
   const remove = useDeletePortfolioItem();
+  const [editing, setEditing] = useState(false);
   const name = item.caption || t("media.untitled", { n: index + 1 });
   return (
     <li className="card portfolio-row" data-testid="portfolio-item">
@@ -137,11 +181,15 @@ function ItemRow({ item, index, count, onMove }: { item: PortfolioItem; index: n
         <button type="button" className="button button--secondary" disabled={index === count - 1} aria-label={t("media.moveDown", { name })} onClick={() => onMove(index + 1)}>
           ↓
         </button>
+        <button type="button" className="button button--secondary" aria-expanded={editing} aria-label={t("media.edit", { name })} onClick={() => setEditing((open) => !open)}>
+          {t("common.edit")}
+        </button>
         <button type="button" className="button button--danger" disabled={remove.isPending} aria-label={t("media.delete", { name })} onClick={() => remove.mutate(item.id)}>
           {t("common.delete")}
         </button>
       </span>
       {remove.error ? <ErrorNotice error={remove.error} /> : null}
+      {editing && <EditItem item={item} name={name} onDone={() => setEditing(false)} />}
     </li>
   );
 }

@@ -1,0 +1,92 @@
+import { act, screen } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { ChatRoom } from "@/features/chat/components/ChatRoom";
+import { stopChatSocket } from "@/features/chat/lib/socket";
+import { renderWithApp } from "@/testing/render";
+
+/** The browser's WebSocket, driven by the test: open() and close() are the network's doing. */
+class FakeSocket {
+  static instances: FakeSocket[] = [];
+  static readonly OPEN = 1;
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onclose: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  constructor() {
+    FakeSocket.instances.push(this);
+  }
+  send() {}
+  close() {
+    this.readyState = 3;
+    this.onclose?.();
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+}
+
+function latest(): FakeSocket {
+  const socket = FakeSocket.instances.at(-1);
+  if (!socket) throw new Error("no socket yet");
+  return socket;
+}
+
+function json(body: unknown) {
+  return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+}
+
+const conversation = {
+  id: 5, kind: "proposal", title: "Shop redesign", gig: 1, created_at: "2026-11-22T10:00:00Z", unread_count: 0, last_message: null,
+  participants: [
+    { user_id: 1, name: "Owen", last_read_message_id: 0 },
+    { user_id: 2, name: "Ana", last_read_message_id: 0 },
+  ],
+};
+
+describe("the chat room's connection label", () => {
+  beforeEach(() => {
+    FakeSocket.instances = [];
+    vi.stubGlobal("WebSocket", FakeSocket);
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: Request) => {
+        const path = new URL(input.url).pathname;
+        return json(path.endsWith("/messages/") ? { next: null, previous: null, results: [] } : conversation);
+      }),
+    );
+  });
+  afterEach(() => {
+    stopChatSocket();
+    vi.unstubAllGlobals();
+  });
+
+  it("says connecting (not reconnecting) during the first connection, then nothing", async () => {
+    await renderWithApp(<ChatRoom conversationId={5} myUserId={1} />);
+    expect(await screen.findByRole("heading", { name: "Shop redesign" })).toBeInTheDocument();
+    expect(screen.getByRole("status")).toHaveTextContent("Connecting…");
+    expect(screen.queryByText("Reconnecting…")).not.toBeInTheDocument();
+    act(() => latest().open());
+    expect(screen.queryByRole("status")).not.toBeInTheDocument();
+  });
+
+  it("says reconnecting once an open connection was lost, until it is back", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await renderWithApp(<ChatRoom conversationId={5} myUserId={1} />);
+      await screen.findByRole("heading", { name: "Shop redesign" });
+      act(() => latest().open());
+      act(() => latest().close());
+      expect(screen.getByRole("status")).toHaveTextContent("Reconnecting…");
+      // The retry after the backoff is still a reconnect, not a first connection
+      act(() => vi.advanceTimersByTime(500));
+      expect(FakeSocket.instances).toHaveLength(2);
+      expect(screen.getByRole("status")).toHaveTextContent("Reconnecting…");
+      act(() => latest().open());
+      expect(screen.queryByRole("status")).not.toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
