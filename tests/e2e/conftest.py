@@ -162,23 +162,22 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
-def no_console_errors(request: pytest.FixtureRequest) -> Iterator[ConsoleErrors]:
+def no_console_errors(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[ConsoleErrors]:
     """Fail any browser test whose pages log a console error or throw an uncaught exception.
 
     Every context the test opens reports its pages' errors here (context-level events, so pages
     opened later are covered too); a test that provokes one on purpose names it with
-    `@pytest.mark.console_allows(...)`.
+    `@pytest.mark.console_allows(...)`. Patching the class for this test only leaves the
+    browser to start when the test asks for it (seeding fixtures may run before).
     """
     errors = ConsoleErrors()
-    if "browser" not in request.fixturenames:
-        yield errors
-        return
-    browser: Browser = request.getfixturevalue("browser")
     allowed = [re.compile(p) for m in request.node.iter_markers("console_allows") for p in m.args]
-    new_context = browser.new_context
+    new_context = Browser.new_context
 
-    def watched_context(*args: Any, **kwargs: Any) -> BrowserContext:
-        context = new_context(*args, **kwargs)
+    def watched_context(self: Browser, *args: Any, **kwargs: Any) -> BrowserContext:
+        context = new_context(self, *args, **kwargs)
 
         def on_console(message: ConsoleMessage) -> None:
             if message.type == "error" and not _expected(message):
@@ -188,8 +187,7 @@ def no_console_errors(request: pytest.FixtureRequest) -> Iterator[ConsoleErrors]
         context.on("weberror", lambda e: errors.append(f"uncaught: {e.error}"))
         return context
 
-    # Only this test's browser: the fixture is function-scoped.
-    browser.new_context = watched_context  # type: ignore[method-assign]
+    monkeypatch.setattr(Browser, "new_context", watched_context)
     yield errors
     unexpected = [e for e in errors if not any(p.search(e) for p in allowed)]
     if unexpected:
