@@ -8,6 +8,7 @@ export interface SearchFilters {
   languages?: string;
   country?: string;
   engagement_type?: string;
+  currency?: string;
   page?: number;
 }
 

@@ -8,7 +8,8 @@ import { useFormat } from "@/lib/format";
 import { useFreelancerSearch, useGigSearch, type SearchFilters } from "@/features/search/api/search";
 import { Facets, toggleFacet } from "@/features/search/components/Facets";
 
-const KEYS = ["q", "skills", "languages", "country", "engagement_type"] as const;
+// Every facet the API returns must be read back from the URL, or ticking it does nothing.
+const KEYS = ["q", "skills", "languages", "country", "engagement_type", "currency"] as const;
 
 function useFilters(): [SearchFilters, (next: SearchFilters) => void] {
   const [params, setParams] = useSearchParams();
