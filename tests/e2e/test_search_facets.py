@@ -5,6 +5,7 @@ the search API answers for the same filters.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -23,6 +24,7 @@ CLEO = "React front ends with care"
 SHOP = "Django shop for a ceramics studio"
 DASHBOARD = "React dashboard for our sales team"
 API = "Django API for our booking app"
+TODAY = dt.datetime.now(tz=dt.UTC).date()
 
 
 @dataclass
@@ -33,10 +35,21 @@ class World:
 @pytest.fixture
 def world(live_server_url: str) -> World:
     """Three freelancers and three gigs that differ in skills, languages, country, engagement."""
-    for email, slug, headline, skills, languages, country, rate in (
-        ("anna@example.test", "anna", ANNA, ("django", "react"), ("en", "fr"), "FR", 9000),
-        ("ben@example.test", "ben", BEN, ("django",), ("de", "en"), "DE", 6000),
-        ("cleo@example.test", "cleo", CLEO, ("react",), ("en",), "DE", 7000),
+    soon, later = TODAY + dt.timedelta(days=5), TODAY + dt.timedelta(days=60)
+    for email, slug, headline, skills, languages, country, rate, hours, available in (
+        (
+            "anna@example.test",
+            "anna",
+            ANNA,
+            ("django", "react"),
+            ("en", "fr"),
+            "FR",
+            9000,
+            30,
+            None,
+        ),
+        ("ben@example.test", "ben", BEN, ("django",), ("de", "en"), "DE", 6000, 10, later),
+        ("cleo@example.test", "cleo", CLEO, ("react",), ("en",), "DE", 7000, 25, soon),
     ):
         freelancer(
             person(email, slug.title()),
@@ -46,6 +59,8 @@ def world(live_server_url: str) -> World:
             languages=languages,
             country=country,
             hourly_rate_minor=rate,
+            hours_per_week=hours,
+            available_from=available,
         )
     owner = person("olivia@acme.test", "Olivia Owner")
     firm = firm_of(owner, name="Acme Ceramics", slug="acme-ceramics")
@@ -107,6 +122,41 @@ def test_facets_filter_write_the_url_and_deep_links_restore_them(
     expect(result_titles(other)).to_have_text([BEN])
     expect(facet(other, "Skills", "Django")).to_be_checked()
     expect(facet(other, "Country", "Germany")).to_be_checked()
+    other.close()
+
+    # Rate, weekly hours and availability are typed, applied together, and kept in the URL
+    page.goto(f"{base}/search/freelancers")
+    refine = page.get_by_role("form", name="Refine")
+    refine.get_by_label("Hourly rate up to (EUR)").fill("75")
+    refine.get_by_role("button", name="Apply").click()
+    expect(page).to_have_url(re.compile(r"rate_max=7500"))
+    expect(page).to_have_url(re.compile(r"currency=EUR"))
+    expect(page.get_by_role("status")).to_have_text("2 results")
+    assert sorted(result_titles(page).all_inner_texts()) == sorted([BEN, CLEO])
+    refine.get_by_label("Hours per week, at least").fill("20")
+    refine.get_by_role("button", name="Apply").click()
+    expect(result_titles(page)).to_have_text([CLEO])
+    expect(page.get_by_role("main").get_by_role("listitem").filter(has_text=CLEO)).to_contain_text(
+        "€70.00"
+    )
+    refine.get_by_label("Available by").fill((TODAY + dt.timedelta(days=2)).isoformat())
+    refine.get_by_role("button", name="Apply").click()
+    expect(page.get_by_text("No freelancers match. Try fewer filters.")).to_be_visible()
+    refine.get_by_label("Available by").fill((TODAY + dt.timedelta(days=10)).isoformat())
+    refine.get_by_role("button", name="Apply").click()
+    expect(result_titles(page)).to_have_text([CLEO])
+    query = page.url.split("?", 1)[1]
+    assert api_count(base, "freelancers", query) == 1
+    shot(page, "search-refine")
+    other = context.new_page()
+    other.goto(f"{base}/search/freelancers?{query}")
+    expect(result_titles(other)).to_have_text([CLEO])
+    refined = other.get_by_role("form", name="Refine")
+    expect(refined.get_by_label("Hourly rate up to (EUR)")).to_have_value("75")
+    expect(refined.get_by_label("Hours per week, at least")).to_have_value("20")
+    expect(refined.get_by_label("Available by")).to_have_value(
+        (TODAY + dt.timedelta(days=10)).isoformat()
+    )
     other.close()
 
     # Gigs: engagement, skills, languages and currency facets; the URL again carries them

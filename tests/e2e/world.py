@@ -50,8 +50,10 @@ def freelancer(
     languages: tuple[str, ...] = ("en",),
     country: str = "DE",
     hourly_rate_minor: int = 8000,
+    **fields: Any,
 ) -> FreelancerProfile:
-    """A published profile with the given skill slugs and spoken languages."""
+    """A published profile with the given skill slugs and spoken languages (and any other
+    editable profile field, such as hours_per_week or available_from)."""
     from marketplace.profiles.services import profile_create, profile_publish
 
     profile = profile_create(
@@ -64,6 +66,7 @@ def freelancer(
         rate_currency="EUR",
         skills=[{"skill": s, "level": 4, "years": 5} for s in skills],
         languages=[{"code": code, "proficiency": "fluent"} for code in languages],
+        **fields,
     )
     return profile_publish(profile=profile, by=user)
 
