@@ -68,6 +68,8 @@ def test_add_milestone_refund_and_dispute(browser: Browser, live_server_url: str
     second.get_by_role("button", name="Request a refund").click()
     expect(second.get_by_test_id("escrow-state")).to_have_text("Refunded")
     expect(second.get_by_role("button")).to_have_count(0)
+    expect(second.get_by_text("freelancer receives")).to_have_count(0)
+    expect(first.get_by_text("Fee €100.00 · freelancer receives €900.00")).to_be_visible()
 
     # ... and disputes the first: a reason is needed, then it is frozen
     first.get_by_role("button", name="Open a dispute").click()
