@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 import httpx
@@ -23,6 +24,7 @@ from django.conf import settings
 from django.core.management import call_command
 from playwright.sync_api import (
     Browser,
+    BrowserContext,
     ConsoleMessage,
     Page,
     Playwright,
@@ -157,3 +159,43 @@ def verification_key(email: str) -> str:
             return unquote(match.group(1))
         assert time.monotonic() < deadline, f"no verification email to {email}"
         time.sleep(0.2)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "console_allows(*patterns): regexes of console errors a browser test provokes on purpose",
+    )
+
+
+@pytest.fixture(autouse=True)
+def no_console_errors(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[ConsoleErrors]:
+    """Fail any browser test whose pages log a console error or throw an uncaught exception.
+
+    Every context the test opens reports its pages' errors here (context-level events, so pages
+    opened later are covered too); a test that provokes one on purpose names it with
+    `@pytest.mark.console_allows(...)`. Patching the class for this test only leaves the
+    browser to start when the test asks for it (seeding fixtures may run before).
+    """
+    errors = ConsoleErrors()
+    allowed = [re.compile(p) for m in request.node.iter_markers("console_allows") for p in m.args]
+    new_context = Browser.new_context
+
+    def watched_context(self: Browser, *args: Any, **kwargs: Any) -> BrowserContext:
+        context = new_context(self, *args, **kwargs)
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error" and not _expected(message):
+                errors.append(f"{message.text} [{message.location.get('url', '')}]")
+
+        context.on("console", on_console)
+        context.on("weberror", lambda e: errors.append(f"uncaught: {e.error}"))
+        return context
+
+    monkeypatch.setattr(Browser, "new_context", watched_context)
+    yield errors
+    unexpected = [e for e in errors if not any(p.search(e) for p in allowed)]
+    if unexpected:
+        pytest.fail("console errors in the browser:\n" + "\n".join(unexpected), pytrace=False)

@@ -32,6 +32,8 @@ def reset_key(email: str) -> str:
         time.sleep(0.2)
 
 
+# The deliberately wrong password is a 400 the browser logs.
+@pytest.mark.console_allows("status of 400")
 def test_login_logout_and_password_reset(
     browser: Browser, live_server_url: str, settings: Any
 ) -> None:

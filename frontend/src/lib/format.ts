@@ -33,6 +33,14 @@ export function formatDate(isoDate: string, locale: string): string {
   );
 }
 
+/** Integer minor units → the major-unit number a user types (the inverse of toMinor). */
+export function toMajor(minor: number, currency: string): number {
+  const digits =
+    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  return minor / 10 ** digits;
+}
+
 /** Formatters bound to the interface language and the user's time zone (browser's for visitors). */
 export function useFormat() {
   const { i18n } = useTranslation();

@@ -31,6 +31,8 @@ export function useChatRoom(conversationId: number, myUserId: number) {
   const [reads, setReads] = useState<Map<number, number>>(new Map());
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const lastReadSent = useRef(0);
+  /** client_message_id → text of what this tab sent and the server has not acked yet */
+  const sentTexts = useRef(new Map<string, string>());
 
   // History and read markers merge into what the socket already delivered (never replace it).
   useEffect(() => {
@@ -80,9 +82,18 @@ export function useChatRoom(conversationId: number, myUserId: number) {
             return next;
           });
           break;
-        case "ack":
+        case "ack": {
+          // The ack can come before the message's own broadcast: show it as sent right away
+          // (under its id, so the broadcast replaces it) instead of letting it vanish meanwhile.
+          const text = sentTexts.current.get(frame.client_message_id);
+          sentTexts.current.delete(frame.client_message_id);
+          if (text !== undefined) {
+            const sent = { id: frame.message_id, author_id: myUserId, author_name: "", text, created_at: frame.created_at, client_message_id: frame.client_message_id };
+            setMessages((prev) => (prev.has(sent.id) ? prev : new Map(prev).set(sent.id, sent)));
+          }
           setPending((prev) => prev.filter((p) => p.client_message_id !== frame.client_message_id));
           break;
+        }
         case "typing":
           if (frame.user_id === myUserId) break;
           setTyping((prev) => {
@@ -149,6 +160,7 @@ export function useChatRoom(conversationId: number, myUserId: number) {
     connection,
     send: (text: string) => {
       const id = chatSocket().send(conversationId, text);
+      sentTexts.current.set(id, text);
       setPending((prev) => [...prev, { client_message_id: id, text }]);
     },
     setTyping: (isTyping: boolean) => chatSocket().typing(conversationId, isTyping),

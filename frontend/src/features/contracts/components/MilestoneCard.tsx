@@ -12,6 +12,7 @@ export type Side = "client" | "freelancer";
 
 // Stripe's SDKs load only for a card payment (their own chunk).
 const StripeFundForm = lazy(() => import("@/features/contracts/components/StripeFundForm"));
+const NO_PAYOUT = new Set(["refunded", "charged_back", "cancelled"]);
 
 function DisputeForm({ onSubmit, pending, error }: { onSubmit: (reason: string) => void; pending: boolean; error: unknown }) {
   const { t } = useTranslation();
@@ -65,7 +66,8 @@ export function MilestoneCard({ milestone, contractId, side }: { milestone: Mile
         {testMode && <span className="badge badge--test">{t("payments.testMode")}</span>}
       </p>
       {milestone.due_date && <p className="muted">{t("contract.due", { date: fmt.date(milestone.due_date) })}</p>}
-      {payment.data && payment.data.fee_minor > 0 && (
+      {/* No fee or payout to speak of once the money went back (or never came). */}
+      {payment.data && payment.data.fee_minor > 0 && !NO_PAYOUT.has(state) && (
         <p className="muted">
           {t("payments.fee", { fee: fmt.money(payment.data.fee_minor, payment.data.currency), payout: fmt.money(payment.data.payout_minor, payment.data.currency) })}
         </p>

@@ -8,16 +8,22 @@ export interface SearchFilters {
   languages?: string;
   country?: string;
   engagement_type?: string;
+  currency?: string;
+  /** Freelancers only: hourly rate ceiling in minor units of `currency`. */
+  rate_max?: number;
+  min_hours_per_week?: number;
+  available_by?: string;
   page?: number;
 }
 
 const PAGE_SIZE = 12;
 
 export function useGigSearch(filters: SearchFilters) {
+  const { rate_max: _rate, min_hours_per_week: _hours, available_by: _available, ...rest } = filters;
   return useQuery({
-    queryKey: ["search", "gigs", filters],
+    queryKey: ["search", "gigs", rest],
     queryFn: () =>
-      unwrap(api.GET("/api/v1/search/gigs/", { params: { query: { ...filters, page_size: PAGE_SIZE } } })),
+      unwrap(api.GET("/api/v1/search/gigs/", { params: { query: { ...rest, page_size: PAGE_SIZE } } })),
     placeholderData: (previous) => previous,
   });
 }

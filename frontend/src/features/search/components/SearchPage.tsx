@@ -7,8 +7,11 @@ import { Empty, ErrorNotice, Loading } from "@/components/States";
 import { useFormat } from "@/lib/format";
 import { useFreelancerSearch, useGigSearch, type SearchFilters } from "@/features/search/api/search";
 import { Facets, toggleFacet } from "@/features/search/components/Facets";
+import { FreelancerRefine } from "@/features/search/components/FreelancerRefine";
 
-const KEYS = ["q", "skills", "languages", "country", "engagement_type"] as const;
+// Every facet the API returns must be read back from the URL, or ticking it does nothing.
+const KEYS = ["q", "skills", "languages", "country", "engagement_type", "currency", "available_by"] as const;
+const NUMBER_KEYS = ["rate_max", "min_hours_per_week"] as const;
 
 function useFilters(): [SearchFilters, (next: SearchFilters) => void] {
   const [params, setParams] = useSearchParams();
@@ -16,6 +19,10 @@ function useFilters(): [SearchFilters, (next: SearchFilters) => void] {
   for (const key of KEYS) {
     const value = params.get(key);
     if (value) filters[key] = value;
+  }
+  for (const key of NUMBER_KEYS) {
+    const value = Number(params.get(key) ?? "");
+    if (params.get(key) && Number.isInteger(value)) filters[key] = value;
   }
   const page = Number(params.get("page") ?? "1");
   if (page > 1) filters.page = page;
@@ -122,7 +129,15 @@ export function FreelancerSearch() {
       <h1>{t("search.freelancersTitle")}</h1>
       <SearchBox initial={filters.q ?? ""} label={t("search.freelancersPlaceholder")} onSearch={(q) => setFilters({ ...filters, q, page: 1 })} />
       <div className="with-sidebar">
-        {search.data && <Facets facets={search.data.facets} selected={filters as Record<string, string | undefined>} onToggle={toggle} />}
+        <div>
+          {/* Keyed by the URL's values: a deep link or back/forward refills the typed fields. */}
+          <FreelancerRefine
+            key={[filters.rate_max, filters.currency, filters.min_hours_per_week, filters.available_by].join("|")}
+            filters={filters}
+            onApply={(refinement) => setFilters({ ...filters, ...refinement, page: 1 })}
+          />
+          {search.data && <Facets facets={search.data.facets} selected={filters as Record<string, string | undefined>} onToggle={toggle} />}
+        </div>
         <div>
           {search.isLoading && <Loading />}
           {search.error && <ErrorNotice error={search.error} />}

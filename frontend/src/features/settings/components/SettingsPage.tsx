@@ -62,6 +62,9 @@ function NotificationSettings() {
     mutationFn: (body: Preferences) => unwrap(api.PATCH("/api/v1/notification-preferences/", { body })),
     onSuccess: (data) => client.setQueryData(["notification-preferences"], data),
   });
+  // The box flips at once (one that waits for the server looks broken); a failed save drops
+  // the local choice, so the stored value shows again.
+  const [chosen, setChosen] = useState<Preferences>({});
   if (prefs.isLoading) return <Loading />;
   if (prefs.error || !prefs.data) return <ErrorNotice error={prefs.error} />;
   const data = prefs.data;
@@ -73,7 +76,21 @@ function NotificationSettings() {
         const field = `email_${kind}` as const;
         return (
           <label key={kind} className="check">
-            <input type="checkbox" checked={data[field] ?? true} onChange={(e) => save.mutate({ [field]: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={chosen[field] ?? data[field] ?? true}
+              onChange={(e) => {
+                const body = { [field]: e.target.checked };
+                setChosen((prev) => ({ ...prev, ...body }));
+                save.mutate(body, {
+                  onError: () =>
+                    setChosen((prev) => {
+                      const { [field]: _dropped, ...rest } = prev;
+                      return rest;
+                    }),
+                });
+              }}
+            />
             {t(`notifications.kind.${kind}`)}
           </label>
         );
