@@ -147,8 +147,8 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
     from django.utils import timezone
-    from load import load_gigs, load_profiles
 
+    from load import load_gigs, load_profiles
     from marketplace.gigs.models import Gig
     from marketplace.skills.models import Skill
     from matching.documents import gig_document

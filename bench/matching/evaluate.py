@@ -36,8 +36,8 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from load import load_gigs, load_profiles  # noqa: E402
 
+from load import load_gigs, load_profiles  # noqa: E402
 from matching.documents import gig_document  # noqa: E402
 from matching.models import IndexedProfile  # noqa: E402
 from matching.scoring import Pool, terms, text_relevance, tokens  # noqa: E402

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 
-from chat.services import conversation_start_for_gig
+from chat.conversations import conversation_start_for_gig
 from marketplace.models import User
 from tests.factories import FirmMembershipFactory, UserFactory
 from tests.factories_flow import open_gig, skill
