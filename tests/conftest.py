@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from celery._state import _set_task_join_will_block  # type: ignore[attr-defined]
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from tests.factories import (
@@ -99,3 +100,11 @@ def _celery_join_flag() -> Iterator[None]:
     # and restores around each eager task: eager tasks run from several threads at once (the
     # concurrency tests) can leave it set, and a later suite's `.delay().get()` then fails.
     _set_task_join_will_block(False)
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    yield
+    # LocaleMiddleware activates the request's language in the test's thread and nothing
+    # deactivates it: a French request left the schema test generating French descriptions.
+    translation.deactivate()
