@@ -6,14 +6,20 @@ The checks are the gate of reliability.md A7 #2: no server error, and every resp
 to the schema (documented status code, content type, headers, body). Schemathesis's
 positive/negative "acceptance" heuristics are not run: they assume the schema spells out every
 validation rule (a country code list, IANA zones), and a 400 with a code is the right answer
-there. `make test` runs a bounded, derandomised pass (FUZZ_EXAMPLES per operation and actor);
-`make fuzz` runs at least 100 per operation and actor with fresh seeds.
+there.
+
+`make test` runs a bounded, derandomised pass: FUZZ_EXAMPLES generated cases per operation and
+actor plus a short stateful run. `make fuzz` runs at least 100 per operation and actor with fresh
+seeds, and adds schemathesis's coverage phase (FUZZ_COVERAGE=1: every boundary and type
+mutation of every parameter and body property, ~6,400 cases per actor), split over FUZZ_JOBS
+processes. Where the time goes and what the runs found: docs/hardening.md.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
@@ -21,8 +27,9 @@ import schemathesis
 from django.core import signals
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.views import APIView
 from schemathesis.checks import not_a_server_error
+from schemathesis.core.parameters import ParameterLocation
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_headers_conformance,
@@ -32,9 +39,11 @@ from schemathesis.specs.openapi.checks import (
 
 from config.wsgi import application
 from tests.hardening.actors import Credentials, credentials_for
-from tests.hardening.world import world_build
+from tests.hardening.tally import STATUSES
+from tests.hardening.world import World, world_build
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "5"))
+RANDOM = os.environ.get("FUZZ_RANDOM") == "1"
 
 CHECKS = [
     not_a_server_error,
@@ -44,7 +53,21 @@ CHECKS = [
     response_schema_conformance,
 ]
 
+# The actor fixture builds the world once per operation and actor, not per example: the
+# examples of one operation share it (and each other's writes) inside the test's transaction.
+# Hypothesis's function-scoped-fixture check warns of exactly that sharing, which is wanted.
+# too_slow / large_base_example: the big bodies (gig, profile) are slow to generate on a loaded
+# 2-core machine, and that is the schema's size, not a generation problem to fix.
+HEALTH_CHECKS = [
+    HealthCheck.function_scoped_fixture,
+    HealthCheck.too_slow,
+    HealthCheck.large_base_example,
+]
+
 schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
+# The coverage phase sends a fixed set of ~6,400 cases per actor whatever max_examples says
+# (it alone was 7 of the 7.5 minutes of a 1-example run): the long run only.
+schema.config.phases.coverage.enabled = os.environ.get("FUZZ_COVERAGE") == "1"
 
 
 @pytest.fixture
@@ -57,29 +80,79 @@ def _wsgi_keeps_the_test_connection() -> Iterator[None]:
     signals.request_finished.connect(close_old_connections)
 
 
+@pytest.fixture
+def _no_throttles(monkeypatch: Any) -> None:
+    """Abuse limits have their own tests (tests/abuse); here a 429 would only hide the endpoint
+    behind it, and the throttles' two cache round trips a request are pure cost."""
+    monkeypatch.setattr(APIView, "check_throttles", lambda self, request: None)
+
+
+@dataclass(frozen=True)
+class Actor:
+    credentials: Credentials
+    world: World
+
+
 @pytest.fixture(params=["freelancer", "firm_owner"])
-def actor(request: Any, db: Any, monkeypatch: Any, _wsgi_keeps_the_test_connection: None) -> Any:
+def actor(
+    request: Any, db: Any, _no_throttles: None, _wsgi_keeps_the_test_connection: None
+) -> Actor:
     """The hardening world (tests/hardening/world.py) and one of its people, signed in."""
-    # Abuse limits have their own tests; here a 429 would only hide the endpoint behind it.
-    monkeypatch.setattr(
-        SimpleRateThrottle,
-        "THROTTLE_RATES",
-        {"anon": "100000/min", "user": "100000/min", "writes": "100000/min"},
-    )
     world = world_build()
-    return credentials_for(getattr(world, request.param))
+    return Actor(credentials_for(getattr(world, request.param)), world)
+
+
+def _world_ids(world: World, path: str) -> dict[str, Any]:
+    """The world's object for every path parameter: a generated id is a 404 for all but one
+    value in millions, so without these the handlers behind /{gig_id}/ would never run."""
+    slug = {
+        "/api/v1/firms/": world.firm.slug,
+        "/api/v1/freelancers/": world.freelancer.freelancer_profile.slug,
+        "/api/v1/skills/": "python",
+    }
+    return {
+        "gig_id": (world.draft if path.endswith("/publish/") else world.gig).id,
+        "proposal_id": world.proposal.id,
+        "invitation_id": world.invitation.id,
+        "contract_id": world.contract.id,
+        "milestone_id": world.milestone.id,
+        "endorsement_id": world.endorsement.id,
+        "image_id": world.image.id,
+        "item_id": world.portfolio_item.id,
+        "conversation_id": world.conversation_id,
+        "message_id": world.message.id,
+        "notification_id": world.notification.id,
+        "user_id": world.member.id,
+        "slug": next((v for prefix, v in slug.items() if path.startswith(prefix)), None),
+    }
+
+
+def aim_at_world(case: Any, world: World) -> None:
+    """Valid (positive) path parameters name the world's objects; invalid ones stay, so
+    `/gigs/abc/` and `/gigs/-1/` are still sent."""
+    component = case.meta.components.get(ParameterLocation.PATH) if case.meta else None
+    if not case.path_parameters or component is None or component.mode.is_negative:
+        return
+    ids = _world_ids(world, case.operation.path)
+    for name in case.path_parameters:
+        if ids.get(name) is not None:
+            case.path_parameters[name] = ids[name]
 
 
 @schema.parametrize()
 @settings(
     max_examples=EXAMPLES,
-    derandomize=os.environ.get("FUZZ_RANDOM") != "1",
+    derandomize=not RANDOM,
     deadline=None,
-    suppress_health_check=list(HealthCheck),
+    suppress_health_check=HEALTH_CHECKS,
     database=None,
 )
-def test_every_operation_conforms(case: Any, actor: Credentials) -> None:
-    case.call_and_validate(headers=dict(actor.headers), cookies=dict(actor.cookies), checks=CHECKS)
+def test_every_operation_conforms(case: Any, actor: Actor) -> None:
+    aim_at_world(case, actor.world)
+    signed = actor.credentials
+    response = case.call(headers=dict(signed.headers), cookies=dict(signed.cookies))
+    STATUSES.record(case, response.status_code)
+    case.validate_response(response, checks=CHECKS)
 
 
 # Stateful: schemathesis infers links between operations (dependency analysis of the schema:
@@ -87,14 +160,9 @@ def test_every_operation_conforms(case: Any, actor: Credentials) -> None:
 STEPS = int(os.environ.get("FUZZ_STATEFUL_EXAMPLES", str(max(EXAMPLES, 5))))
 
 
-@pytest.mark.usefixtures("_wsgi_keeps_the_test_connection")
+@pytest.mark.usefixtures("_wsgi_keeps_the_test_connection", "_no_throttles")
 @pytest.mark.parametrize("who", ["freelancer", "firm_owner"])
-def test_linked_operations_conform(who: str, db: Any, monkeypatch: Any) -> None:
-    monkeypatch.setattr(
-        SimpleRateThrottle,
-        "THROTTLE_RATES",
-        {"anon": "100000/min", "user": "100000/min", "writes": "100000/min"},
-    )
+def test_linked_operations_conform(who: str, db: Any) -> None:
     credentials = credentials_for(getattr(world_build(), who))
 
     class Workflow(schema.as_state_machine()):  # type: ignore[misc]
@@ -102,14 +170,15 @@ def test_linked_operations_conform(who: str, db: Any, monkeypatch: Any) -> None:
             return {"headers": dict(credentials.headers), "cookies": dict(credentials.cookies)}
 
         def validate_response(self, response: Any, case: Any, **kwargs: Any) -> None:
+            STATUSES.record(case, response.status_code, stateful=True)
             case.validate_response(response, checks=CHECKS)
 
     Workflow.run(
         settings=settings(
             max_examples=STEPS,
-            derandomize=os.environ.get("FUZZ_RANDOM") != "1",
+            derandomize=not RANDOM,
             deadline=None,
-            suppress_health_check=list(HealthCheck),
+            suppress_health_check=HEALTH_CHECKS,
             database=None,
             stateful_step_count=10,
         )
