@@ -3144,7 +3144,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3600,6 +3600,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -3740,6 +3749,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3896,6 +3914,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4129,6 +4156,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -4203,6 +4239,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4432,6 +4477,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -4579,6 +4633,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -4667,7 +4730,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4902,6 +4965,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -5052,6 +5124,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5459,6 +5540,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -5742,6 +5832,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -5882,6 +5981,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6202,6 +6310,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -6430,6 +6547,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6960,6 +7086,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -7046,7 +7181,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7270,6 +7405,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -7342,6 +7486,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7499,7 +7652,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7671,7 +7824,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7752,6 +7905,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8053,6 +8215,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -8200,6 +8371,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -8336,6 +8516,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8782,6 +8971,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -8856,6 +9054,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9150,6 +9357,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9524,6 +9740,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -9594,6 +9819,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9829,6 +10063,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -9903,6 +10146,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10276,6 +10528,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
