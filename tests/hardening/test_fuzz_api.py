@@ -21,16 +21,19 @@ import os
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
 import schemathesis
 from django.core import signals
 from django.db import close_old_connections, transaction
+from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from rest_framework.views import APIView
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.parameters import ParameterLocation
+from schemathesis.generation.stateful.state_machine import StepInput
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_headers_conformance,
@@ -39,6 +42,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from config.wsgi import application
+from marketplace.models import ProfileSkill, Skill, User
 from tests.hardening.actors import Credentials, credentials_for
 from tests.hardening.tally import STATUSES
 from tests.hardening.world import World, world_build
@@ -99,8 +103,19 @@ def actor(
     request: Any, db: Any, _no_throttles: None, _wsgi_keeps_the_test_connection: None
 ) -> Actor:
     """The hardening world (tests/hardening/world.py) and one of its people, signed in."""
-    world = world_build()
+    world = _world_for_fuzzing()
     return Actor(credentials_for(getattr(world, request.param)), world)
+
+
+def _world_for_fuzzing() -> World:
+    """The world, with what lets an endorsement get past its gates to the handler's logic:
+    accounts older than the endorser minimum age, and a peer who lists a skill to endorse."""
+    world = world_build()
+    User.objects.update(date_joined=timezone.now() - timedelta(days=365))
+    ProfileSkill.objects.create(
+        profile=world.peer.freelancer_profile, skill=Skill.objects.get(slug="python"), level=3
+    )
+    return world
 
 
 def _world_ids(world: World, path: str) -> dict[str, Any]:
@@ -108,7 +123,10 @@ def _world_ids(world: World, path: str) -> dict[str, Any]:
     value in millions, so without these the handlers behind /{gig_id}/ would never run."""
     slug = {
         "/api/v1/firms/": world.firm.slug,
-        "/api/v1/freelancers/": world.freelancer.freelancer_profile.slug,
+        # One endorses someone else: the peer, who lists python (the body's skill).
+        "/api/v1/freelancers/": (
+            world.peer if path.endswith("/endorsements/") else world.freelancer
+        ).freelancer_profile.slug,
         "/api/v1/skills/": "python",
     }
     return {
@@ -153,24 +171,29 @@ def _aim_body(value: Any, refs: dict[str, Any]) -> Any:
     return value
 
 
+PATH = ParameterLocation.PATH
+
+
 def _is_positive(case: Any, location: ParameterLocation) -> bool:
     component = case.meta.components.get(location) if case.meta else None
     return component is not None and component.mode.is_positive
 
 
-def aim_at_world(case: Any, actor: Actor) -> None:
+def aim_at_world(case: Any, world: World, *, linked: frozenset[str] | None = None) -> None:
     """Valid (positive) path parameters name the world's objects; invalid ones stay, so
     `/gigs/abc/` and `/gigs/-1/` are still sent. Every other valid body has its references
     (a firm slug, a freelancer, an e-mail to add as member) pointed at the world too: the other
     half keeps its generated ones, which must be refused with a 4xx. The half is chosen from
-    the case itself: a replayed case (shrinking) is aimed the same way."""
-    world = actor.world
-    if case.path_parameters and _is_positive(case, ParameterLocation.PATH):
+    the case itself: a replayed case (shrinking) is aimed the same way. `linked`: a stateful
+    link filled this case from an earlier response; its path parameters in `linked` and its
+    body stay as they are."""
+    if case.path_parameters and _is_positive(case, PATH):
         ids = _world_ids(world, case.operation.path)
         for name in case.path_parameters:
-            if ids.get(name) is not None:
+            if name not in (linked or ()) and ids.get(name) is not None:
                 case.path_parameters[name] = ids[name]
-    if zlib.crc32(repr(case.body).encode()) % 2 and _is_positive(case, ParameterLocation.BODY):
+    aim_body = linked is None and zlib.crc32(repr(case.body).encode()) % 2
+    if aim_body and _is_positive(case, ParameterLocation.BODY):
         case.body = _aim_body(case.body, _body_refs(world))
 
 
@@ -183,7 +206,7 @@ def aim_at_world(case: Any, actor: Actor) -> None:
     database=None,
 )
 def test_every_operation_conforms(case: Any, actor: Actor) -> None:
-    aim_at_world(case, actor)
+    aim_at_world(case, actor.world)
     signed = actor.credentials
     # Every case meets the world as built: a savepoint rolled back after each (two statements,
     # where rebuilding the world is ~40). Cases stay independent, so hypothesis's replays while
@@ -203,7 +226,8 @@ STEPS = int(os.environ.get("FUZZ_STATEFUL_EXAMPLES", str(max(EXAMPLES, 5))))
 @pytest.mark.usefixtures("_wsgi_keeps_the_test_connection", "_no_throttles")
 @pytest.mark.parametrize("who", ["freelancer", "firm_owner"])
 def test_linked_operations_conform(who: str, db: Any) -> None:
-    credentials = credentials_for(getattr(world_build(), who))
+    world = _world_for_fuzzing()
+    credentials = credentials_for(getattr(world, who))
 
     class Workflow(schema.as_state_machine()):  # type: ignore[misc]
         """Each run (a sequence of up to 10 linked calls) starts from the world as built: hypothesis
@@ -216,6 +240,16 @@ def test_linked_operations_conform(who: str, db: Any) -> None:
         def teardown(self) -> None:
             transaction.set_rollback(True)
             self._run.__exit__(None, None, None)
+
+        def step(self, input: StepInput) -> Any:
+            # A first step, or a link that could not be followed, has generated ids (404s):
+            # those name the world's objects too. Link-fed parameters are left alone.
+            if input.transition is None or not input.is_applied:
+                aim_at_world(input.case, world)
+            else:
+                linked = {n for where, n in input.applied_parameters if n and where == PATH}
+                aim_at_world(input.case, world, linked=frozenset(linked))
+            return super().step(input)
 
         def get_call_kwargs(self, case: Any) -> dict[str, Any]:
             return {"headers": dict(credentials.headers), "cookies": dict(credentials.cookies)}
