@@ -22,7 +22,6 @@ from marketplace.media.models import ImagePurpose, StoredImage
 from marketplace.media.services import image_delete
 from marketplace.media.thumbnails import THUMBNAIL_SIZES
 
-
 _BIGINT_MAX = 2**63 - 1
 
 
