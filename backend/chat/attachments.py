@@ -22,6 +22,8 @@ from marketplace.media.models import ImagePurpose, StoredImage
 from marketplace.media.services import image_delete
 from marketplace.media.thumbnails import THUMBNAIL_SIZES
 
+_BIGINT_MAX = 2**63 - 1
+
 
 class AttachmentRefused(Exception):
     """Raised inside the send's transaction to roll the message back; diagnosed after."""
@@ -49,6 +51,15 @@ def attachment_ids_clean(value: Any) -> list[int]:
     if len(set(value)) != len(value):
         raise ValidationFailed(
             "invalid_frame", _("An image can be attached once."), field="attachments"
+        )
+    # Ids are bigint: a larger one names no image, and the link's `::bigint[]` cast would fail
+    # the statement (a 500; found by the fuzzer).
+    beyond = [i for i in value if i > _BIGINT_MAX]
+    if beyond:
+        raise ValidationFailed(
+            "attachment_not_found",
+            _("Attach only images you uploaded as attachments."),
+            image_ids=beyond,
         )
     return list(value)
 

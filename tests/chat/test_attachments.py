@@ -179,6 +179,8 @@ def test_an_image_linked_already_is_refused_and_nothing_is_written(
         ({"client_message_id": "r", "text": "  ", "attachments": []}, 400, "message_empty"),
         ({"client_message_id": "r"}, 400, "message_empty"),
         ({"client_message_id": "r", "attachments": [999999]}, 400, "attachment_not_found"),
+        # Found by the fuzzer: past bigint, the link's cast failed the statement (500).
+        ({"client_message_id": "r", "attachments": [2**63]}, 400, "attachment_not_found"),
         ({"client_message_id": "r", "attachments": ["x"]}, 400, "validation_error"),
     ],
 )

@@ -3147,7 +3147,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3603,6 +3603,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -3743,6 +3752,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3899,6 +3917,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4132,6 +4159,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -4206,6 +4242,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4435,6 +4480,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -4582,6 +4636,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -4670,7 +4733,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4905,6 +4968,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -5055,6 +5127,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5462,6 +5543,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -5745,6 +5835,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -5885,6 +5984,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6205,6 +6313,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -6433,6 +6550,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6963,6 +7089,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -7049,7 +7184,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7273,6 +7408,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -7345,6 +7489,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7502,7 +7655,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7674,7 +7827,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body is not `multipart/form-data` (`unsupported_media_type`). */
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7755,6 +7908,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8056,6 +8218,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -8203,6 +8374,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -8339,6 +8519,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8785,6 +8974,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -8859,6 +9057,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9153,6 +9360,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9527,6 +9743,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -9597,6 +9822,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9832,6 +10066,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
             429: {
                 headers: {
@@ -9906,6 +10149,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10279,6 +10531,15 @@ export interface operations {
             };
             /** @description The object's state forbids the action (`invalid_state` or a domain code). */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's content type is not one the operation accepts (`unsupported_media_type`). */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
