@@ -55,7 +55,7 @@ class FirmReputation:
 
 
 def firm_reputation_get(*, firm_id: int, now: dt.datetime | None = None) -> FirmReputation:
-    """The firm's reputation, in four queries."""
+    """The firm's reputation, in three queries."""
     now = now or timezone.now()
     contracts = Contract.objects.filter(firm_id=firm_id).aggregate(
         # distinct: the join to milestones repeats each contract once per milestone.
@@ -72,17 +72,16 @@ def firm_reputation_get(*, firm_id: int, now: dt.datetime | None = None) -> Firm
     funding_grace = dt.timedelta(days=settings.TRUST_FUNDING_GRACE_DAYS)
     release_grace = dt.timedelta(days=settings.TRUST_RELEASE_GRACE_DAYS)
     milestones = Milestone.objects.filter(contract__firm_id=firm_id)
-    funded = milestones.aggregate(
-        measured=Count(
+    # Both shares in one pass over the firm's milestones.
+    shares = milestones.aggregate(
+        funded_measured=Count(
             "id",
             filter=Q(funded_at__isnull=False)
             | Q(funded_at__isnull=True, created_at__lte=funding_deadline)
             & ~Q(status=S.CANCELLED, updated_at__lte=F("created_at") + funding_grace),
         ),
-        on_time=Count("id", filter=Q(funded_at__lte=F("created_at") + funding_grace)),
-    )
-    released = milestones.aggregate(
-        measured=Count(
+        funded_on_time=Count("id", filter=Q(funded_at__lte=F("created_at") + funding_grace)),
+        released_measured=Count(
             "id",
             filter=Q(released_at__isnull=False)
             | Q(
@@ -92,7 +91,7 @@ def firm_reputation_get(*, firm_id: int, now: dt.datetime | None = None) -> Firm
             )
             & ~Q(status__in=_NOT_RELEASE_MEASURED),
         ),
-        on_time=Count(
+        released_on_time=Count(
             "id",
             filter=Q(released_at__isnull=False, submitted_at__isnull=True)
             | Q(released_at__lte=F("submitted_at") + release_grace),
@@ -107,8 +106,8 @@ def firm_reputation_get(*, firm_id: int, now: dt.datetime | None = None) -> Firm
         contracts_cancelled=contracts["cancelled"],
         contracts_cancelled_by_firm=contracts["cancelled_by_firm"],
         contracts_disputed=contracts["disputed"],
-        milestones_funded_on_time=_share(funded["measured"], funded["on_time"]),
-        milestones_released_on_time=_share(released["measured"], released["on_time"]),
+        milestones_funded_on_time=_share(shares["funded_measured"], shares["funded_on_time"]),
+        milestones_released_on_time=_share(shares["released_measured"], shares["released_on_time"]),
     )
 
 

@@ -8,13 +8,15 @@ of their contract); and to staff. Anyone else gets `not_found`, as if the gig di
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from common.errors import NotFound
 from marketplace.firms.selectors import firm_ids_of_user
-from marketplace.gigs.models import Gig, GigSkill, GigStatus, ModerationState
+from marketplace.gigs.models import Gig, GigLanguage, GigSkill, GigStatus, ModerationState
 
 
 def gig_public_q() -> Q:
@@ -59,6 +61,104 @@ def gig_list_public() -> QuerySet[Gig]:
 def gig_list_of_my_firms(*, user: Any) -> QuerySet[Gig]:
     """Every gig of the firms the user belongs to, in any state (hidden ones included)."""
     return gig_with_details(Gig.objects.filter(firm_id__in=firm_ids_of_user(user=user)))
+
+
+# --- rows for the read endpoints: plain values, no model instances ------------------------------
+
+# What `GigOutput` renders from the gig and its firm, as `.values()` names (the firm's under
+# `firm_*`). `marketplace.gigs.api.render` turns a row into the same payload as `GigOutput`.
+GIG_ROW_FIELDS = (
+    "id",
+    "firm_id",
+    "title",
+    "description",
+    "engagement_type",
+    "budget_min_minor",
+    "budget_max_minor",
+    "currency",
+    "hours_per_week",
+    "duration_weeks",
+    "start_date",
+    "timezone_overlap_hours",
+    "location_type",
+    "location_country",
+    "location_city",
+    "status",
+    "moderation_state",
+    "moderation_reason",
+    "published_at",
+    "created_at",
+    "updated_at",
+)
+
+
+def gig_rows(gigs: QuerySet[Gig]) -> QuerySet[Gig, dict[str, Any]]:
+    """The gigs as rows of GIG_ROW_FIELDS, the firm's slug, name and country, and `language_codes`
+    (codes in order), one query."""
+    return gigs.values(
+        *GIG_ROW_FIELDS,
+        firm_slug=F("firm__slug"),
+        firm_name=F("firm__name"),
+        firm_country=F("firm__country"),
+        language_codes=ArraySubquery(
+            GigLanguage.objects.filter(gig_id=OuterRef("pk")).order_by("code").values("code")
+        ),
+    )
+
+
+def gig_list_public_rows() -> QuerySet[Gig, dict[str, Any]]:
+    """`gig_list_public` as rows; skills and proposal counts come per page (below)."""
+    return gig_rows(Gig.objects.filter(gig_public_q()))
+
+
+def gig_list_of_my_firms_rows(*, user: Any) -> QuerySet[Gig, dict[str, Any]]:
+    """`gig_list_of_my_firms` as rows."""
+    return gig_rows(Gig.objects.filter(firm_id__in=firm_ids_of_user(user=user)))
+
+
+def gig_get_visible_row(*, gig_id: int, user: Any) -> dict[str, Any]:
+    """`gig_get_visible` as a row, else `NotFound`."""
+    gigs = Gig.objects.filter(pk=gig_id)
+    if not (getattr(user, "is_authenticated", False) and user.is_staff):
+        gigs = gigs.filter(gig_visibility_q(user=user))
+    row = gig_rows(gigs).first()
+    if row is None:
+        raise NotFound()
+    return row
+
+
+def gig_skill_rows(*, gig_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each gig's skills (`is_required`, `skill_id`, `skill__slug`, `skill__label_<lang>`),
+    required first, then by slug (GigSkill's ordering)."""
+    rows = GigSkill.objects.filter(gig_id__in=list(gig_ids)).values(
+        "gig_id",
+        "is_required",
+        "skill_id",
+        "skill__slug",
+        "skill__label_en",
+        "skill__label_de",
+        "skill__label_fr",
+    )
+    by_gig: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_gig.setdefault(row["gig_id"], []).append(dict(row))
+    return by_gig
+
+
+def gig_proposal_counts(*, gig_ids: Collection[int]) -> dict[int, int]:
+    """Proposals received per gig (withdrawn ones aside); gigs without any are absent."""
+    if not gig_ids:
+        return {}
+    from marketplace.proposals.models import Proposal
+
+    rows = (
+        Proposal.objects.filter(gig_id__in=list(gig_ids))
+        .exclude(status="withdrawn")
+        .values_list("gig_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return dict(rows)
 
 
 def gig_get_visible(*, gig_id: int, user: Any, details: bool = True) -> Gig:
