@@ -262,7 +262,7 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "common.errors.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
         "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "common.throttle_classes.SignedInRateThrottle",
         "rest_framework.throttling.ScopedRateThrottle",
     ],
     # Generous enough for the SPA's bursts; abuse limits per action live in services.

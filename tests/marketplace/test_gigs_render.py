@@ -118,8 +118,8 @@ def test_detail_query_count(
     client = APIClient()
     if signed_in:
         client.force_authenticate(scene["owner"])
-    # the gig row (languages inline), its skills, the firm's reputation (contracts, milestones,
-    # reviews); signed in: the caller's firms for visibility and for the proposal count, and
-    # the count itself
-    with django_assert_num_queries(7 if signed_in else 5):
+    # the gig row (skills and languages inline), the firm's reputation (contracts with their
+    # milestones, reviews); signed in: the caller's firms (for the proposal count), and the
+    # count itself
+    with django_assert_num_queries(5 if signed_in else 3):
         assert client.get(f"{GIGS}{scene['full'].id}/").status_code == 200

@@ -8,11 +8,12 @@ of their contract); and to staff. Anyone else gets `not_found`, as if the gig di
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import JSONObject
 
 from common.errors import NotFound
 from marketplace.firms.selectors import firm_ids_of_user
@@ -93,8 +94,20 @@ GIG_ROW_FIELDS = (
 
 
 def gig_rows(gigs: QuerySet[Gig]) -> QuerySet[Gig, dict[str, Any]]:
-    """The gigs as rows of GIG_ROW_FIELDS, the firm's slug, name and country, and `language_codes`
-    (codes in order), one query."""
+    """The gigs as rows, one query: GIG_ROW_FIELDS, the firm's slug, name and country,
+    `language_codes` (in code order) and `skill_refs`, each skill as
+    `{"required", "id", "slug", "label_en", "label_de", "label_fr"}`, required ones first, then
+    by slug (GigSkill's ordering)."""
+    skill_refs = GigSkill.objects.filter(gig_id=OuterRef("pk")).values(
+        ref=JSONObject(
+            required="is_required",
+            id="skill_id",
+            slug="skill__slug",
+            label_en="skill__label_en",
+            label_de="skill__label_de",
+            label_fr="skill__label_fr",
+        )
+    )
     return gigs.values(
         *GIG_ROW_FIELDS,
         firm_slug=F("firm__slug"),
@@ -103,11 +116,12 @@ def gig_rows(gigs: QuerySet[Gig]) -> QuerySet[Gig, dict[str, Any]]:
         language_codes=ArraySubquery(
             GigLanguage.objects.filter(gig_id=OuterRef("pk")).order_by("code").values("code")
         ),
+        skill_refs=ArraySubquery(skill_refs),
     )
 
 
 def gig_list_public_rows() -> QuerySet[Gig, dict[str, Any]]:
-    """`gig_list_public` as rows; skills and proposal counts come per page (below)."""
+    """`gig_list_public` as rows; proposal counts come per page (below)."""
     return gig_rows(Gig.objects.filter(gig_public_q()))
 
 
@@ -125,24 +139,6 @@ def gig_get_visible_row(*, gig_id: int, user: Any) -> dict[str, Any]:
     if row is None:
         raise NotFound()
     return row
-
-
-def gig_skill_rows(*, gig_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
-    """Each gig's skills (`is_required`, `skill_id`, `skill__slug`, `skill__label_<lang>`),
-    required first, then by slug (GigSkill's ordering)."""
-    rows = GigSkill.objects.filter(gig_id__in=list(gig_ids)).values(
-        "gig_id",
-        "is_required",
-        "skill_id",
-        "skill__slug",
-        "skill__label_en",
-        "skill__label_de",
-        "skill__label_fr",
-    )
-    by_gig: dict[int, list[dict[str, Any]]] = {}
-    for row in rows:
-        by_gig.setdefault(row["gig_id"], []).append(dict(row))
-    return by_gig
 
 
 def gig_proposal_counts(*, gig_ids: Collection[int]) -> dict[int, int]:
@@ -175,6 +171,20 @@ def gig_get_visible(*, gig_id: int, user: Any, details: bool = True) -> Gig:
     if gig is None:
         raise NotFound()
     return gig
+
+
+def gig_get_of_my_firms(*, gig_id: int, user: Any) -> Gig | None:
+    """The gig when it belongs to one of the user's firms (so the user may see it in any
+    state), with its firm, skills and languages; else None."""
+    gigs = Gig.objects.filter(pk=gig_id, firm_id__in=firm_ids_of_user(user=user))
+    return (
+        gigs.select_related("firm")
+        .prefetch_related(
+            Prefetch("gig_skills", queryset=GigSkill.objects.select_related("skill")),
+            "languages",
+        )
+        .first()
+    )
 
 
 def gig_has_skill_q(*, slugs: list[str]) -> Q:

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import translation
 from rest_framework import serializers
 
-from marketplace.gigs.selectors import gig_proposal_counts, gig_skill_rows
+from marketplace.gigs.selectors import gig_proposal_counts
 
 # DRF's own fields, so dates and times are formatted exactly as GigOutput does (ISO 8601, in
 # the active time zone, `Z` for UTC).
@@ -26,18 +26,17 @@ _DATETIME = serializers.DateTimeField()
 def _label_key() -> str:
     """The Skill.label() column for the active language (en when there is none for it)."""
     lang = (translation.get_language() or "en")[:2]
-    return f"skill__label_{lang}" if lang in ("en", "de", "fr") else "skill__label_en"
+    return f"label_{lang}" if lang in ("en", "de", "fr") else "label_en"
 
 
 def gig_payloads(
     rows: Sequence[dict[str, Any]], *, member_firm_ids: Collection[int]
 ) -> list[dict[str, Any]]:
-    """`GigOutput(gig).data` for each row (`gig_rows`), in two queries at most whatever the
-    rows: the skills, and the proposal counts when the caller is a member of a row's firm."""
+    """`GigOutput(gig).data` for each row (`gig_rows`); one query for the proposal counts when
+    the caller is a member of a row's firm, none otherwise."""
     ids = [row["id"] for row in rows]
     if not ids:
         return []
-    skills = gig_skill_rows(gig_ids=ids)
     # Only the firm's members see proposal counts: count only their gigs, and not at all when
     # the caller is a member of none of the page's firms.
     counted = {row["id"] for row in rows if row["firm_id"] in member_firm_ids}
@@ -48,13 +47,13 @@ def gig_payloads(
         gig_id = row["id"]
         required: list[dict[str, Any]] = []
         nice: list[dict[str, Any]] = []
-        for skill in skills.get(gig_id, ()):
+        for skill in row["skill_refs"]:
             ref = {
-                "id": skill["skill_id"],
-                "slug": skill["skill__slug"],
-                "label": skill[label] or skill["skill__label_en"],
+                "id": skill["id"],
+                "slug": skill["slug"],
+                "label": skill[label] or skill["label_en"],
             }
-            (required if skill["is_required"] else nice).append(ref)
+            (required if skill["required"] else nice).append(ref)
         # GigOutput's fields in its order.
         payloads.append(
             {
