@@ -12,7 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from marketplace.api_base import ActionView, signed_in_user
+from marketplace.api_base import ActionView, SkipIdleFiltersMixin, signed_in_user
 from marketplace.contracts.api.filters import ContractFilter
 from marketplace.contracts.api.serializers import ContractOutput, MilestoneInput, MilestoneOutput
 from marketplace.contracts.models import Contract
@@ -26,7 +26,7 @@ def render_contract(request: Request, contract: Contract, *, reload: bool = True
     return Response(ContractOutput(fresh).data)
 
 
-class ContractListView(generics.ListAPIView[Contract]):
+class ContractListView(SkipIdleFiltersMixin, generics.ListAPIView[Contract]):
     """Contracts you work on as a freelancer, and those your firms hired for."""
 
     permission_classes = (IsAuthenticated,)

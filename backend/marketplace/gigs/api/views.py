@@ -15,7 +15,12 @@ from rest_framework.views import APIView
 
 from common.fields import invalid
 from common.throttling import WritesThrottleMixin
-from marketplace.api_base import ActionView, member_firm_ids, signed_in_user
+from marketplace.api_base import (
+    ActionView,
+    SkipIdleFiltersMixin,
+    member_firm_ids,
+    signed_in_user,
+)
 from marketplace.firms.models import Firm
 from marketplace.firms.reputation import firm_reputation_get
 from marketplace.gigs.api.filters import GigFilter
@@ -58,14 +63,14 @@ def render_gig(
     return Response(output(fresh, context=context).data, status=status)
 
 
-class GigListCreateView(WritesThrottleMixin, generics.ListAPIView[Gig]):
+class GigListCreateView(SkipIdleFiltersMixin, WritesThrottleMixin, generics.ListAPIView[Gig]):
     """Open gigs anyone may browse, newest first; `scope=mine` lists your firms' gigs."""
 
     serializer_class = GigOutput
     filterset_class = GigFilter
     queryset = Gig.objects.none()
 
-    def get_queryset(self) -> QuerySet[Gig, dict[str, Any]]:  # type: ignore[override]
+    def get_queryset(self) -> QuerySet[Gig, dict[str, Any]]:
         # Rows, not instances: the page is rendered by `gig_payloads` (same output as GigOutput).
         if self.request.query_params.get("scope") == "mine":
             if not self.request.user.is_authenticated:
