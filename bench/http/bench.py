@@ -375,7 +375,17 @@ def _write_doc(
     ]
     if other:
         lines += ["## Other benchmarks of the same `make bench` run", "", "```", *other, "```", ""]
-    OUT.write_text("\n".join(lines))
+    OUT.write_text("\n".join(lines) + _kept_sections())
+
+
+# Written by hand, kept when the figures above are rewritten: the file's tail from this heading.
+KEPT_HEADING = "## Profiling and fixes"
+
+
+def _kept_sections() -> str:
+    old = OUT.read_text() if OUT.exists() else ""
+    start = old.find(f"\n{KEPT_HEADING}\n")
+    return old[start:] if start >= 0 else ""
 
 
 if __name__ == "__main__":
