@@ -91,9 +91,10 @@ def _targets() -> dict[str, Any]:
     import django
 
     django.setup()
+    from importlib import import_module
+
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-    from django.contrib.sessions.backends.db import SessionStore
     from django.db.models import Count
 
     from marketplace.contracts.models import Contract
@@ -111,7 +112,8 @@ def _targets() -> dict[str, Any]:
     )
     assert member is not None
     contracts = Contract.objects.filter(proposal__gig__firm=member.firm).count()
-    session = SessionStore()
+    # The served app's engine (cached_db with Redis), so the session is in its cache as well.
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(member.user.pk)
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = member.user.get_session_auth_hash()
