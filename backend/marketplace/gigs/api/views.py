@@ -46,6 +46,7 @@ from marketplace.gigs.services import (
     gig_reopen,
     gig_update,
 )
+from marketplace.public_cache import public_read
 from marketplace.reviews.api.serializers import FirmReputationOutput
 
 
@@ -88,7 +89,7 @@ class GigListCreateView(SkipIdleFiltersMixin, WritesThrottleMixin, generics.List
         responses=GigOutput(many=True),
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
+        return public_read(request, lambda: super(GigListCreateView, self).get(request))
 
     @extend_schema(
         summary="Post a gig (as a draft) for one of your firms",
@@ -111,6 +112,9 @@ class GigDetailView(WritesThrottleMixin, APIView):
 
     @extend_schema(summary="A gig", responses=GigDetailOutput)
     def get(self, request: Request, gig_id: int) -> Response:
+        return public_read(request, lambda: self._render(request, gig_id))
+
+    def _render(self, request: Request, gig_id: int) -> Response:
         row = gig_get_visible_row(gig_id=gig_id, user=request.user)
         (payload,) = gig_payloads([row], member_firm_ids=member_firm_ids(request.user))
         reputation = firm_reputation_get(firm_id=row["firm_id"])
