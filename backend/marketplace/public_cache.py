@@ -1,8 +1,9 @@
 """Anonymous public reads (the gig list and a gig's detail) answered from the cache.
 
 The busiest reads are the same for every anonymous caller; they are kept in the Django cache
-(Redis) for a few seconds, keyed by a version number, the URL (scheme, host, path, query: the
-pagination links are absolute), the language and the time zone (dates render in it). Only
+(Redis) for a few seconds with the version they were built under, keyed by the URL (scheme,
+host, path, query: the pagination links are absolute), the language and the time zone (dates
+render in it). Only
 anonymous callers are served from it: members see proposal counts and their own firms' gigs.
 
 Every write that can change what these pages show bumps the version (when written and again
@@ -53,19 +54,13 @@ def _bump() -> None:
             cache.add(_VERSION_KEY, time.time_ns(), None)
 
 
-def _version() -> int:
-    version = cache.get(_VERSION_KEY)
-    if version is None:
-        cache.add(_VERSION_KEY, time.time_ns(), None)
-        version = cache.get(_VERSION_KEY)
-    return int(version)
-
-
 def public_read(request: Request, build: Callable[[], Response]) -> Response:
     """`build()`'s response; for anonymous callers from the cache when a fresh copy is there.
 
     Only 200s are kept; the cached value is the response's data, rendered again per request,
-    so content negotiation and every header (Vary, Content-Language) stay as without it.
+    so content negotiation and every header (Vary, Content-Language) stay as without it. The
+    page is stored with the version it was built under, and read together with the current
+    version in one round trip (MGET); a page of another version is stale.
     """
     if request.user.is_authenticated:
         return build()
@@ -76,14 +71,18 @@ def public_read(request: Request, build: Callable[[], Response]) -> Response:
             timezone.get_current_timezone_name(),
         )
     )
-    digest = hashlib.sha256(where.encode()).hexdigest()
-    key = f"public-read:{_version()}:{digest}"
-    data = cache.get(key)
-    if data is not None:
-        return Response(data)
+    key = "public-read:" + hashlib.sha256(where.encode()).hexdigest()
+    found = cache.get_many([_VERSION_KEY, key])
+    version = found.get(_VERSION_KEY)
+    if version is None:
+        cache.add(_VERSION_KEY, time.time_ns(), None)
+        version = cache.get(_VERSION_KEY)
+    page = found.get(key)
+    if page is not None and page[0] == version:
+        return Response(page[1])
     response = build()
     if response.status_code == 200:
-        cache.set(key, response.data, PUBLIC_READ_TTL)
+        cache.set(key, (version, response.data), PUBLIC_READ_TTL)
     return response
 
 
