@@ -340,8 +340,8 @@ def _write_doc(
         f"- Load average (1/5/15 min) before {before}, after {after}: the machine was shared"
         " with other work, so absolute figures are low and noisy; the ratios are what counts.",
         f"- Server: gunicorn `backend/config/gunicorn.py`, {WORKERS} sync workers, DEBUG off,"
-        " PostgreSQL and Redis (cache, throttles) on the same machine; throttle rates raised out"
-        " of reach.",
+        " PostgreSQL and Redis (cache, sessions, throttles) on the same machine; throttle rates"
+        " raised out of reach.",
         f"- Load: wrk -t1 -c{CONNECTIONS} --timeout 10s, {SECONDS} s per run, same machine;"
         " warm-up run first;"
         f" then closed loop (peak), then paced at {PACED_SHARE:.0%} of that peak, where p95 is"
