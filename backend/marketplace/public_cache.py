@@ -19,6 +19,7 @@ added later) is at most PUBLIC_READ_TTL old.
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from collections.abc import Callable
 from typing import Any
@@ -27,8 +28,11 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
+from redis.exceptions import RedisError
 from rest_framework.request import Request
 from rest_framework.response import Response
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_READ_TTL = 5  # seconds
 _VERSION_KEY = "public-reads:version"
@@ -46,12 +50,17 @@ def public_reads_changed(**_signal: Any) -> None:
 
 
 def _bump() -> None:
-    # Seeded with the clock, so a version lost with the cache never comes back to old pages.
-    if not cache.add(_VERSION_KEY, time.time_ns(), None):
-        try:
-            cache.incr(_VERSION_KEY)
-        except ValueError:  # expired or evicted between the two calls
-            cache.add(_VERSION_KEY, time.time_ns(), None)
+    # A write must not fail because Redis is away (payment webhooks run without throttles, so
+    # nothing else in their path needs it): the cached pages are then at most the TTL stale.
+    try:
+        # Seeded with the clock, so a version lost with the cache never comes back to old pages.
+        if not cache.add(_VERSION_KEY, time.time_ns(), None):
+            try:
+                cache.incr(_VERSION_KEY)
+            except ValueError:  # expired or evicted between the two calls
+                cache.add(_VERSION_KEY, time.time_ns(), None)
+    except RedisError:
+        logger.warning("public read cache: version not bumped (Redis unavailable)", exc_info=True)
 
 
 def public_read(request: Request, build: Callable[[], Response]) -> Response:

@@ -13,6 +13,8 @@ from tests.factories import moderator_create
 from tests.factories_flow import PublicProfileFactory, member_of, open_gig, skill
 from tests.factories_trust import contract_between
 
+from common.redis_cache import ReusedClientRedisCache
+from marketplace import public_cache
 from marketplace.gigs.models import Gig
 from marketplace.moderation.services import gig_hide
 from marketplace.reviews.models import Review
@@ -114,3 +116,20 @@ def test_signed_in_callers_are_never_served_the_anonymous_copy(api: Any, firm: A
     member = client_for(member_of(firm))
     assert member.get(f"{GIGS}{gig.id}/").json()["proposal_count"] == 0
     assert member.get(GIGS).json()["results"][0]["proposal_count"] == 0
+
+
+def test_a_write_does_not_fail_when_redis_is_away(
+    firm: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given the version kept on a Redis that does not answer (nothing listens on port 1)
+    away = ReusedClientRedisCache(
+        "redis://127.0.0.1:1/0",
+        {"OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}},
+    )
+    monkeypatch.setattr(public_cache, "cache", away)
+    gig = open_gig(firm=firm, title="Before")
+    # When the gig is saved outside the API (as a payment webhook or a task would)
+    gig.title = "After"
+    gig.save()
+    # Then the write went through
+    assert Gig.objects.get(pk=gig.pk).title == "After"
