@@ -8,6 +8,7 @@ Sync workers: every view is synchronous and the measured DRF throughput is best 
 
 from __future__ import annotations
 
+import gc
 import os
 import tempfile
 from pathlib import Path
@@ -34,6 +35,11 @@ keepalive = 5
 # Recycle workers now and then so a slow leak never becomes an outage; jitter staggers them.
 max_requests = 2000
 max_requests_jitter = 200
+# The app is imported once, in the master, and every worker is a fork of it: a recycled worker
+# serves again within milliseconds. Each worker importing Django itself took seconds, and under
+# load both workers, recycled together, served nothing for longer than a benchmark run
+# (docs/benchmarks.md, "Profiling and fixes").
+preload_app = True
 # The proxy already limits bodies; these keep a malformed header from costing memory.
 limit_request_line = 8190
 limit_request_fields = 100
@@ -73,6 +79,26 @@ if os.environ.get("LOG_FORMAT", "json") == "json":
             "gunicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
         },
     }
+
+
+def when_ready(server: Any) -> None:
+    """Runs once in the master after the app loaded: import every view module now (Django
+    imports the URLconf at the first request, about a second: the Stripe SDK alone is half)
+    so no worker, new or recycled, spends its first request on imports."""
+    from django.urls import get_resolver
+
+    get_resolver().url_patterns  # noqa: B018 - the property imports the URLconf
+
+
+def pre_fork(server: Any, worker: Any) -> None:
+    """Runs in the master before each fork, with the app loaded (preload_app)."""
+    # A connection the master opened would be one socket shared by every worker: never keep one.
+    from django.db import connections
+
+    connections.close_all()
+    # The loaded app's objects live as long as the worker: frozen, the collector's full passes
+    # no longer walk them (those took tens of ms inside requests) and pages stay shared.
+    gc.freeze()
 
 
 def child_exit(server: Any, worker: Any) -> None:

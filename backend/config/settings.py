@@ -119,7 +119,7 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "common.redis_cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="ng"),
             # A hung Redis must fail a request in seconds, not hold a worker for minutes.
@@ -210,6 +210,14 @@ HEADLESS_FRONTEND_URLS = {
     "account_signup": f"{SITE_URL}/signup",
 }
 SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
+# With Redis, sessions are read from the cache and written through to the database (a signed-in
+# request reads no session row); logout deletes both. Embedded mode keeps them in the database
+# only: its local-memory cache is per process.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # --- Email ----------------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
@@ -261,9 +269,10 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "common.errors.api_exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.ScopedRateThrottle",
+        # DRF's three, each checking and recording in one Redis round trip.
+        "common.throttle_classes.AnonRateThrottle",
+        "common.throttle_classes.SignedInRateThrottle",
+        "common.throttle_classes.ScopedRateThrottle",
     ],
     # Generous enough for the SPA's bursts; abuse limits per action live in services.
     "DEFAULT_THROTTLE_RATES": {

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar, Generic, TypeVar, cast
 
+from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -28,6 +29,22 @@ def member_firm_ids(user: Any) -> frozenset[int]:
     if not getattr(user, "is_authenticated", False):
         return frozenset()
     return frozenset(firm_ids_of_user(user=user))
+
+
+class SkipIdleFiltersMixin(GenericAPIView[Any]):
+    """List views: with none of the filterset's query parameters, skip django-filter.
+
+    Its filterset filters nothing then, yet it would still build a form per request, deep-copying
+    every filter's field and choices (currencies, languages): about a millisecond of the gig
+    list's few (docs/benchmarks.md, "Profiling and fixes").
+    """
+
+    filterset_class: Any
+
+    def filter_queryset(self, queryset: Any) -> Any:
+        if not any(name in self.request.query_params for name in self.filterset_class.base_filters):
+            return queryset
+        return super().filter_queryset(queryset)
 
 
 class ActionView(APIView, Generic[_T]):

@@ -19,3 +19,6 @@ class MarketplaceConfig(AppConfig):
         # models (chat messages), which exist only once those apps have migrated.
         post_migrate.connect(staff_roles_ensure, dispatch_uid="marketplace.staff_roles")
         reportables.register()
+        from marketplace.public_cache import public_reads_watch
+
+        public_reads_watch()

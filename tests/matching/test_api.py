@@ -78,6 +78,15 @@ def test_gig_matches_are_not_found_for_anyone_outside_the_firm(world: World, who
     assert response.json()["code"] == "not_found"
 
 
+def test_gig_matches_query_count(world: World, django_assert_num_queries: Any) -> None:
+    # the gig among the caller's firms with its skills and languages (3), the skills' related
+    # skills, the firm's members (left out), the ranked candidates, the page's skill labels
+    with django_assert_num_queries(7):
+        response = _as(world.owner).get(f"/api/v1/gigs/{world.gig.id}/matches/")
+    assert response.status_code == 200
+    assert response.json()["results"]
+
+
 def test_gig_matches_need_a_signed_in_user(world: World) -> None:
     assert APIClient().get(f"/api/v1/gigs/{world.gig.id}/matches/").status_code in (401, 403)
 

@@ -36,6 +36,7 @@ from marketplace.firms.selectors import firm_is_member
 from marketplace.gigs.models import EngagementType
 from marketplace.gigs.services import gig_complete, gig_unstaff
 from marketplace.proposals.models import Proposal
+from marketplace.public_cache import public_reads_changed
 
 DEFAULT_MILESTONE_TITLE = "Complete the work"
 # A contract's plan fits on one screen; 50 milestones is far past any real one.
@@ -204,6 +205,7 @@ def milestone_set_payment_status(*, milestone: Milestone, status: str) -> Milest
         # In SQL, so a stale in-memory milestone cannot overwrite the first moment.
         changes[stamp] = Coalesce(F(stamp), Value(now))
     Milestone.objects.filter(pk=milestone.pk).update(**changes)
+    public_reads_changed()  # the firm's on-time shares on its gig pages; update() sends no signal
     milestone.status = status
     milestone.updated_at = now
     if stamp is not None and getattr(milestone, stamp) is None:

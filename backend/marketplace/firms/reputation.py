@@ -24,7 +24,7 @@ from django.conf import settings
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from marketplace.contracts.models import Contract, ContractSide, ContractStatus, Milestone
+from marketplace.contracts.models import Contract, ContractSide, ContractStatus
 from marketplace.contracts.models import MilestoneStatus as S
 from marketplace.reviews.selectors import RatingSummary, firm_rating_summary
 
@@ -55,10 +55,17 @@ class FirmReputation:
 
 
 def firm_reputation_get(*, firm_id: int, now: dt.datetime | None = None) -> FirmReputation:
-    """The firm's reputation, in four queries."""
+    """The firm's reputation, in two queries: its contracts with their milestones, and its
+    reviews."""
     now = now or timezone.now()
-    contracts = Contract.objects.filter(firm_id=firm_id).aggregate(
-        # distinct: the join to milestones repeats each contract once per milestone.
+    funding_deadline = now - dt.timedelta(days=settings.TRUST_FUNDING_GRACE_DAYS)
+    funding_grace = dt.timedelta(days=settings.TRUST_FUNDING_GRACE_DAYS)
+    release_grace = dt.timedelta(days=settings.TRUST_RELEASE_GRACE_DAYS)
+    created = F("milestones__created_at")
+    # One pass over the firm's contracts joined to their milestones: contracts are counted
+    # distinct (the join repeats each once per milestone), milestones by id (a contract
+    # without any joins a NULL id, which Count skips).
+    counts = Contract.objects.filter(firm_id=firm_id).aggregate(
         completed=Count("id", filter=Q(status=ContractStatus.COMPLETED), distinct=True),
         cancelled=Count("id", filter=Q(status=ContractStatus.CANCELLED), distinct=True),
         cancelled_by_firm=Count(
@@ -67,48 +74,45 @@ def firm_reputation_get(*, firm_id: int, now: dt.datetime | None = None) -> Firm
             distinct=True,
         ),
         disputed=Count("id", filter=Q(milestones__disputed_at__isnull=False), distinct=True),
-    )
-    funding_deadline = now - dt.timedelta(days=settings.TRUST_FUNDING_GRACE_DAYS)
-    funding_grace = dt.timedelta(days=settings.TRUST_FUNDING_GRACE_DAYS)
-    release_grace = dt.timedelta(days=settings.TRUST_RELEASE_GRACE_DAYS)
-    milestones = Milestone.objects.filter(contract__firm_id=firm_id)
-    funded = milestones.aggregate(
-        measured=Count(
-            "id",
-            filter=Q(funded_at__isnull=False)
-            | Q(funded_at__isnull=True, created_at__lte=funding_deadline)
-            & ~Q(status=S.CANCELLED, updated_at__lte=F("created_at") + funding_grace),
+        funded_measured=Count(
+            "milestones__id",
+            filter=Q(milestones__funded_at__isnull=False)
+            | Q(milestones__funded_at__isnull=True, milestones__created_at__lte=funding_deadline)
+            & ~Q(
+                milestones__status=S.CANCELLED,
+                milestones__updated_at__lte=created + funding_grace,
+            ),
         ),
-        on_time=Count("id", filter=Q(funded_at__lte=F("created_at") + funding_grace)),
-    )
-    released = milestones.aggregate(
-        measured=Count(
-            "id",
-            filter=Q(released_at__isnull=False)
+        funded_on_time=Count(
+            "milestones__id", filter=Q(milestones__funded_at__lte=created + funding_grace)
+        ),
+        released_measured=Count(
+            "milestones__id",
+            filter=Q(milestones__released_at__isnull=False)
             | Q(
-                released_at__isnull=True,
-                submitted_at__lte=now - release_grace,
-                disputed_at__isnull=True,
+                milestones__released_at__isnull=True,
+                milestones__submitted_at__lte=now - release_grace,
+                milestones__disputed_at__isnull=True,
             )
-            & ~Q(status__in=_NOT_RELEASE_MEASURED),
+            & ~Q(milestones__status__in=_NOT_RELEASE_MEASURED),
         ),
-        on_time=Count(
-            "id",
-            filter=Q(released_at__isnull=False, submitted_at__isnull=True)
-            | Q(released_at__lte=F("submitted_at") + release_grace),
+        released_on_time=Count(
+            "milestones__id",
+            filter=Q(milestones__released_at__isnull=False, milestones__submitted_at__isnull=True)
+            | Q(milestones__released_at__lte=F("milestones__submitted_at") + release_grace),
         ),
     )
-    ended = contracts["completed"] + contracts["cancelled"]
+    ended = counts["completed"] + counts["cancelled"]
     return FirmReputation(
         is_new=ended < settings.TRUST_FIRM_MIN_CONTRACTS,
         rating=firm_rating_summary(firm_id=firm_id),
         contracts_ended=ended,
-        contracts_completed=contracts["completed"],
-        contracts_cancelled=contracts["cancelled"],
-        contracts_cancelled_by_firm=contracts["cancelled_by_firm"],
-        contracts_disputed=contracts["disputed"],
-        milestones_funded_on_time=_share(funded["measured"], funded["on_time"]),
-        milestones_released_on_time=_share(released["measured"], released["on_time"]),
+        contracts_completed=counts["completed"],
+        contracts_cancelled=counts["cancelled"],
+        contracts_cancelled_by_firm=counts["cancelled_by_firm"],
+        contracts_disputed=counts["disputed"],
+        milestones_funded_on_time=_share(counts["funded_measured"], counts["funded_on_time"]),
+        milestones_released_on_time=_share(counts["released_measured"], counts["released_on_time"]),
     )
 
 

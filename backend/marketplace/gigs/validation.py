@@ -19,6 +19,7 @@ from common.fields import (
 )
 from common.money import MAX_AMOUNT_MINOR
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill, LocationType
+from marketplace.public_cache import public_reads_changed
 from marketplace.skills.models import Skill
 from marketplace.skills.selectors import skill_resolve_many
 
@@ -118,9 +119,11 @@ def replace_skills(gig: Gig, *, required: list[Skill], nice: list[Skill]) -> Non
         [GigSkill(gig=gig, skill=s, is_required=True) for s in required]
         + [GigSkill(gig=gig, skill=s, is_required=False) for s in nice]
     )
+    public_reads_changed()  # bulk_create sends no signal
 
 
 def replace_languages(gig: Gig, codes: list[str]) -> None:
     """Make the gig's languages exactly these (inside the caller's transaction)."""
     GigLanguage.objects.filter(gig=gig).delete()
     GigLanguage.objects.bulk_create([GigLanguage(gig=gig, code=c) for c in codes])
+    public_reads_changed()

@@ -21,6 +21,7 @@ from common.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from marketplace.accounts.models import User
 from marketplace.contracts.models import Contract, ContractSide, ContractStatus, Milestone
 from marketplace.endorsements.services import profile_reputation_announce
+from marketplace.public_cache import public_reads_changed
 from marketplace.reviews.models import Review
 from marketplace.reviews.selectors import review_side_of, review_window_closes_at
 
@@ -72,6 +73,7 @@ def review_create(
         if published.count() == 2:
             now = timezone.now()
             published.update(published_at=now, updated_at=now)
+            public_reads_changed()  # the firm's rating on its gig pages; update() sends no signal
             review.published_at = now
             profile_reputation_announce(profile_ids=[locked.freelancer_id])
     return review
@@ -100,6 +102,7 @@ def reviews_publish_due(*, now: dt.datetime | None = None) -> int:
         Review.objects.filter(id__in=[row[0] for row in due]).update(
             published_at=now, updated_at=now
         )
+        public_reads_changed()
         about_freelancers = sorted({row[2] for row in due if row[1] == ContractSide.FIRM})
         if about_freelancers:
             profile_reputation_announce(profile_ids=about_freelancers)

@@ -10,6 +10,7 @@ from typing import Any
 from django.db import transaction
 
 from marketplace.events import emit_on_commit, skills_changed
+from marketplace.public_cache import public_reads_changed
 from marketplace.skills.models import Skill, SkillAlias, SkillCategory
 from marketplace.skills.normalize import normalize_skill_name
 
@@ -105,6 +106,7 @@ def skill_taxonomy_load(*, path: Path = TAXONOMY_FILE) -> TaxonomyLoadResult:
     through.objects.bulk_create(through(from_skill_id=a, to_skill_id=b) for a, b in sorted(missing))
     changed += len(missing)
     if changed:
+        public_reads_changed()  # gig pages show skill labels; bulk writes send no signal
         # Labels, aliases or links moved: profiles and gigs carrying these skills re-index.
         emit_on_commit(skills_changed, skill_ids=sorted(s.id for s in skills.values()))
     return TaxonomyLoadResult(

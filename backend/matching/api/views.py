@@ -12,8 +12,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from common.errors import NotFound
-from marketplace.firms.selectors import firm_is_member
-from marketplace.gigs.selectors import gig_get_visible
+from marketplace.gigs.selectors import gig_get_of_my_firms, gig_get_visible
 from marketplace.profiles.selectors import profile_get_own
 from marketplace.skills.api.serializers import SkillOutput
 from marketplace.skills.selectors import skill_list
@@ -55,8 +54,11 @@ class GigMatchesView(APIView):
         responses=s.FreelancerMatchPage,
     )
     def get(self, request: Request, gig_id: int) -> Response:
-        gig = gig_get_visible(gig_id=gig_id, user=request.user)
-        if not firm_is_member(firm=gig.firm, user=request.user):
+        # Only the gig's firm members get here, so ask for the gig among their firms' first:
+        # one lookup, no separate visibility and membership checks.
+        gig = gig_get_of_my_firms(gig_id=gig_id, user=request.user)
+        if gig is None:
+            gig_get_visible(gig_id=gig_id, user=request.user, details=False)  # 404 if unseen
             raise NotFound("not_found", _("No such gig."))
         params = _parse(s.GigMatchesInput, request)
         ranked = match_freelancers_for_gig(

@@ -12,11 +12,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from marketplace.api_base import ActionView, signed_in_user
+from marketplace.api_base import ActionView, SkipIdleFiltersMixin, signed_in_user
 from marketplace.contracts.api.filters import ContractFilter
+from marketplace.contracts.api.render import contract_payloads
 from marketplace.contracts.api.serializers import ContractOutput, MilestoneInput, MilestoneOutput
 from marketplace.contracts.models import Contract
-from marketplace.contracts.selectors import contract_get_visible, contract_list_mine
+from marketplace.contracts.selectors import (
+    contract_get_visible,
+    contract_list_mine_rows,
+    milestone_rows,
+)
 from marketplace.contracts.services import contract_cancel, contract_complete, milestone_add
 
 
@@ -26,7 +31,7 @@ def render_contract(request: Request, contract: Contract, *, reload: bool = True
     return Response(ContractOutput(fresh).data)
 
 
-class ContractListView(generics.ListAPIView[Contract]):
+class ContractListView(SkipIdleFiltersMixin, generics.ListAPIView[Contract]):
     """Contracts you work on as a freelancer, and those your firms hired for."""
 
     permission_classes = (IsAuthenticated,)
@@ -34,8 +39,14 @@ class ContractListView(generics.ListAPIView[Contract]):
     filterset_class = ContractFilter
     queryset = Contract.objects.none()
 
-    def get_queryset(self) -> QuerySet[Contract]:
-        return contract_list_mine(user=self.request.user)
+    def get_queryset(self) -> QuerySet[Contract, dict[str, Any]]:
+        # Rows, not instances: the page is rendered by `contract_payloads` (= ContractOutput).
+        return contract_list_mine_rows(user=self.request.user)
+
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset())) or []
+        milestones = milestone_rows(contract_ids=[row["id"] for row in page])
+        return self.get_paginated_response(contract_payloads(page, milestones=milestones))
 
     @extend_schema(summary="Your contracts", responses=ContractOutput(many=True))
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import QuerySet
@@ -16,9 +15,16 @@ from rest_framework.views import APIView
 
 from common.fields import invalid
 from common.throttling import WritesThrottleMixin
-from marketplace.api_base import ActionView, member_firm_ids, signed_in_user
+from marketplace.api_base import (
+    ActionView,
+    SkipIdleFiltersMixin,
+    member_firm_ids,
+    signed_in_user,
+)
 from marketplace.firms.models import Firm
+from marketplace.firms.reputation import firm_reputation_get
 from marketplace.gigs.api.filters import GigFilter
+from marketplace.gigs.api.render import gig_payloads
 from marketplace.gigs.api.serializers import (
     GigCreateInput,
     GigDetailOutput,
@@ -28,8 +34,9 @@ from marketplace.gigs.api.serializers import (
 from marketplace.gigs.models import Gig
 from marketplace.gigs.selectors import (
     gig_get_visible,
-    gig_list_of_my_firms,
-    gig_list_public,
+    gig_get_visible_row,
+    gig_list_of_my_firms_rows,
+    gig_list_public_rows,
 )
 from marketplace.gigs.services import (
     gig_cancel,
@@ -39,6 +46,8 @@ from marketplace.gigs.services import (
     gig_reopen,
     gig_update,
 )
+from marketplace.public_cache import public_read
+from marketplace.reviews.api.serializers import FirmReputationOutput
 
 
 def render_gig(
@@ -55,32 +64,32 @@ def render_gig(
     return Response(output(fresh, context=context).data, status=status)
 
 
-class GigListCreateView(WritesThrottleMixin, generics.ListAPIView[Gig]):
+class GigListCreateView(SkipIdleFiltersMixin, WritesThrottleMixin, generics.ListAPIView[Gig]):
     """Open gigs anyone may browse, newest first; `scope=mine` lists your firms' gigs."""
 
     serializer_class = GigOutput
     filterset_class = GigFilter
     queryset = Gig.objects.none()
 
-    def get_queryset(self) -> QuerySet[Gig]:
+    def get_queryset(self) -> QuerySet[Gig, dict[str, Any]]:
+        # Rows, not instances: the page is rendered by `gig_payloads` (same output as GigOutput).
         if self.request.query_params.get("scope") == "mine":
             if not self.request.user.is_authenticated:
                 raise NotAuthenticated()
-            return gig_list_of_my_firms(user=self.request.user)
-        return gig_list_public()
+            return gig_list_of_my_firms_rows(user=self.request.user)
+        return gig_list_public_rows()
 
-    def get_serializer_context(self) -> Mapping[str, Any]:
-        return {
-            **super().get_serializer_context(),
-            "member_firm_ids": member_firm_ids(self.request.user),
-        }
+    def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        payloads = gig_payloads(page or [], member_firm_ids=member_firm_ids(request.user))
+        return self.get_paginated_response(payloads)
 
     @extend_schema(
         summary="Browse open gigs, or every gig of your firms with scope=mine",
         responses=GigOutput(many=True),
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
+        return public_read(request, lambda: super(GigListCreateView, self).get(request))
 
     @extend_schema(
         summary="Post a gig (as a draft) for one of your firms",
@@ -103,8 +112,14 @@ class GigDetailView(WritesThrottleMixin, APIView):
 
     @extend_schema(summary="A gig", responses=GigDetailOutput)
     def get(self, request: Request, gig_id: int) -> Response:
-        gig = gig_get_visible(gig_id=gig_id, user=request.user)
-        return render_gig(request, gig, reload=False, output=GigDetailOutput)
+        return public_read(request, lambda: self._render(request, gig_id))
+
+    def _render(self, request: Request, gig_id: int) -> Response:
+        row = gig_get_visible_row(gig_id=gig_id, user=request.user)
+        (payload,) = gig_payloads([row], member_firm_ids=member_firm_ids(request.user))
+        reputation = firm_reputation_get(firm_id=row["firm_id"])
+        payload["firm_reputation"] = FirmReputationOutput(reputation).data
+        return Response(payload)
 
     @extend_schema(
         summary="Edit a draft or open gig (firm members)",

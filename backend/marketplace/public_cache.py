@@ -1,0 +1,110 @@
+"""Anonymous public reads (the gig list and a gig's detail) answered from the cache.
+
+The busiest reads are the same for every anonymous caller; they are kept in the Django cache
+(Redis) for a few seconds with the version they were built under, keyed by the URL (scheme,
+host, path, query: the pagination links are absolute), the language and the time zone (dates
+render in it). Only
+anonymous callers are served from it: members see proposal counts and their own firms' gigs.
+
+Every write that can change what these pages show bumps the version (when written and again
+once its transaction commits), so the next anonymous read sees the change at once: gigs, their
+skills and languages, firms, skills (labels), and what a firm's reputation is computed from
+(contracts, milestones, reviews). Model saves and deletes bump it through signals (below); bulk
+writes, which send no signals, call `public_reads_changed` themselves (gigs.validation,
+skills.services, reviews.services, contracts.services). What no write announces (a reputation
+share moving because a deadline passed, a row changed by hand in SQL or by another bulk write
+added later) is at most PUBLIC_READ_TTL old.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone, translation
+from redis.exceptions import RedisError
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+logger = logging.getLogger(__name__)
+
+PUBLIC_READ_TTL = 5  # seconds
+_VERSION_KEY = "public-reads:version"
+
+
+def public_reads_changed(**_signal: Any) -> None:
+    """Anonymous public reads change: bump the version now and again after commit.
+
+    Now, so reads inside the writing transaction (and tests, which never commit) see the
+    change; after commit, because a concurrent read may have cached the not-yet-committed
+    state under the version bumped first.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def _bump() -> None:
+    # A write must not fail because Redis is away (payment webhooks run without throttles, so
+    # nothing else in their path needs it): the cached pages are then at most the TTL stale.
+    try:
+        # Seeded with the clock, so a version lost with the cache never comes back to old pages.
+        if not cache.add(_VERSION_KEY, time.time_ns(), None):
+            try:
+                cache.incr(_VERSION_KEY)
+            except ValueError:  # expired or evicted between the two calls
+                cache.add(_VERSION_KEY, time.time_ns(), None)
+    except RedisError:
+        logger.warning("public read cache: version not bumped (Redis unavailable)", exc_info=True)
+
+
+def public_read(request: Request, build: Callable[[], Response]) -> Response:
+    """`build()`'s response; for anonymous callers from the cache when a fresh copy is there.
+
+    Only 200s are kept; the cached value is the response's data, rendered again per request,
+    so content negotiation and every header (Vary, Content-Language) stay as without it. The
+    page is stored with the version it was built under, and read together with the current
+    version in one round trip (MGET); a page of another version is stale.
+    """
+    if request.user.is_authenticated:
+        return build()
+    where = "|".join(
+        (
+            request.build_absolute_uri(),
+            translation.get_language() or "",
+            timezone.get_current_timezone_name(),
+        )
+    )
+    key = "public-read:" + hashlib.sha256(where.encode()).hexdigest()
+    found = cache.get_many([_VERSION_KEY, key])
+    version = found.get(_VERSION_KEY)
+    if version is None:
+        cache.add(_VERSION_KEY, time.time_ns(), None)
+        version = cache.get(_VERSION_KEY)
+    page = found.get(key)
+    if page is not None and page[0] == version:
+        return Response(page[1])
+    response = build()
+    if response.status_code == 200:
+        cache.set(key, (version, response.data), PUBLIC_READ_TTL)
+    return response
+
+
+def public_reads_watch() -> None:
+    """Bump the version on every save and delete of what the cached pages are built from."""
+    from marketplace.contracts.models import Contract, Milestone
+    from marketplace.firms.models import Firm
+    from marketplace.gigs.models import Gig, GigLanguage, GigSkill
+    from marketplace.reviews.models import Review
+    from marketplace.skills.models import Skill
+
+    for model in (Gig, GigSkill, GigLanguage, Firm, Skill, Contract, Milestone, Review):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                public_reads_changed, sender=model, dispatch_uid=f"public_reads.{model.__name__}"
+            )
