@@ -72,6 +72,8 @@ def route_stripe(page: Page, double: StripeDouble) -> None:
     page.route("https://api.stripe.com/**", to_fake_api)
 
 
+# The declined test card answers 402, as Stripe does.
+@pytest.mark.console_allows(r"status of 402 .*api\.stripe\.com/v1/payment_intents/[^/]+/confirm")
 def test_owner_funds_a_milestone_with_stripe_elements(
     browser: Browser, live_server_url: str, stripe_double: StripeDouble
 ) -> None:
