@@ -4,13 +4,18 @@ import { useTranslation } from "react-i18next";
 import { ReportButton } from "@/components/ReportButton";
 import { ErrorNotice, Loading, Empty } from "@/components/States";
 import { useFormat } from "@/lib/format";
+import { AttachButton, AttachmentDrafts, MessageImages } from "@/features/chat/components/Attachments";
+import { useAttachmentDrafts } from "@/features/chat/hooks/useAttachmentDrafts";
 import { useChatRoom } from "@/features/chat/hooks/useChatRoom";
+import { MAX_ATTACHMENTS } from "@/features/chat/api/attachments";
+import { errorMessage } from "@/lib/errors";
 
 export function ChatRoom({ conversationId, myUserId }: { conversationId: number; myUserId: number }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const room = useChatRoom(conversationId, myUserId);
   const [draft, setDraft] = useState("");
+  const attachments = useAttachmentDrafts();
   const typingSent = useRef(false);
   const bottom = useRef<HTMLLIElement>(null);
   useEffect(() => {
@@ -25,9 +30,11 @@ export function ChatRoom({ conversationId, myUserId }: { conversationId: number;
   const seen = myLast !== undefined && others.some((p) => (room.reads.get(p.user_id) ?? 0) >= myLast.id);
   const submit = () => {
     const text = draft.trim();
-    if (!text) return;
-    room.send(text);
+    // Wait for uploads still running; refused ones are left out (their reason is on screen).
+    if (attachments.uploading || (!text && attachments.ready.length === 0)) return;
+    room.send(text, attachments.ready);
     setDraft("");
+    attachments.clear();
     typingSent.current = false;
     room.setTyping(false);
   };
@@ -53,14 +60,16 @@ export function ChatRoom({ conversationId, myUserId }: { conversationId: number;
         {room.messages.map((m) => (
           <li key={m.id} className={m.author_id === myUserId ? "msg msg--mine" : "msg"}>
             <span className="msg__author">{m.author_id === myUserId ? t("chat.you") : m.author_name || names.get(m.author_id)}</span>
-            <p>{m.text}</p>
+            {m.text && <p>{m.text}</p>}
+            <MessageImages images={m.attachments} />
             <time dateTime={m.created_at}>{m.created_at && fmt.dateTime(m.created_at)}</time>
             {m.author_id !== myUserId && <ReportButton kind="message" objectId={m.id} label={t("report.message")} />}
           </li>
         ))}
         {room.pending.map((p) => (
           <li key={p.client_message_id} className="msg msg--mine msg--pending">
-            <p>{p.text}</p>
+            {p.text && <p>{p.text}</p>}
+            <MessageImages images={p.attachments} />
             <small>{t("chat.sending")}</small>
           </li>
         ))}
@@ -71,6 +80,12 @@ export function ChatRoom({ conversationId, myUserId }: { conversationId: number;
       <p className="typing" aria-live="polite">
         {room.typingUsers.length > 0 && t("chat.typing", { name: room.typingUsers.map((id) => names.get(id) ?? "…").join(", ") })}
       </p>
+      {room.sendError && (
+        <p role="alert" className="error">
+          {errorMessage(room.sendError, t)}
+        </p>
+      )}
+      <AttachmentDrafts drafts={attachments.drafts} tooMany={attachments.tooMany} onRemove={attachments.remove} />
       <form
         className="composer"
         onSubmit={(event) => {
@@ -101,7 +116,8 @@ export function ChatRoom({ conversationId, myUserId }: { conversationId: number;
             }
           }}
         />
-        <button type="submit" className="button">
+        <AttachButton onFiles={attachments.add} disabled={attachments.drafts.filter((d) => !d.error).length >= MAX_ATTACHMENTS} />
+        <button type="submit" className="button" disabled={attachments.uploading}>
           {t("chat.send")}
         </button>
       </form>

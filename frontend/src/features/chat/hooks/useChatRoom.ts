@@ -1,6 +1,8 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
 
+import type { AttachmentImage } from "@/features/chat/api/attachments";
+import { ApiError } from "@/lib/api-client";
 import { chatSocket, type ConnectionState } from "@/features/chat/lib/socket";
 import { conversationsKey, useConversation, useMessageHistory } from "@/features/chat/api/chat";
 
@@ -11,11 +13,13 @@ export interface ChatMessage {
   text: string;
   created_at: string;
   client_message_id: string;
+  attachments: AttachmentImage[];
 }
 
 export interface PendingMessage {
   client_message_id: string;
   text: string;
+  attachments: AttachmentImage[];
 }
 
 const TYPING_TTL_MS = 5000; // a typing frame counts for 5 s unless renewed or cancelled
@@ -31,8 +35,9 @@ export function useChatRoom(conversationId: number, myUserId: number) {
   const [reads, setReads] = useState<Map<number, number>>(new Map());
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const lastReadSent = useRef(0);
-  /** client_message_id → text of what this tab sent and the server has not acked yet */
-  const sentTexts = useRef(new Map<string, string>());
+  /** client_message_id → what this tab sent and the server has not acked yet */
+  const sentTexts = useRef(new Map<string, PendingMessage>());
+  const [sendError, setSendError] = useState<ApiError | null>(null);
 
   // History and read markers merge into what the socket already delivered (never replace it).
   useEffect(() => {
@@ -42,7 +47,7 @@ export function useChatRoom(conversationId: number, myUserId: number) {
       const next = new Map(prev);
       for (const m of rows) {
         if (!next.has(m.id)) {
-          next.set(m.id, { id: m.id, author_id: m.author, author_name: m.author_name, text: m.text, created_at: m.created_at ?? "", client_message_id: m.client_message_id });
+          next.set(m.id, { id: m.id, author_id: m.author, author_name: m.author_name, text: m.text, created_at: m.created_at ?? "", client_message_id: m.client_message_id, attachments: m.attachments });
         }
       }
       return next;
@@ -85,10 +90,10 @@ export function useChatRoom(conversationId: number, myUserId: number) {
         case "ack": {
           // The ack can come before the message's own broadcast: show it as sent right away
           // (under its id, so the broadcast replaces it) instead of letting it vanish meanwhile.
-          const text = sentTexts.current.get(frame.client_message_id);
+          const mine = sentTexts.current.get(frame.client_message_id);
           sentTexts.current.delete(frame.client_message_id);
-          if (text !== undefined) {
-            const sent = { id: frame.message_id, author_id: myUserId, author_name: "", text, created_at: frame.created_at, client_message_id: frame.client_message_id };
+          if (mine !== undefined) {
+            const sent = { ...mine, id: frame.message_id, author_id: myUserId, author_name: "", created_at: frame.created_at };
             setMessages((prev) => (prev.has(sent.id) ? prev : new Map(prev).set(sent.id, sent)));
           }
           setPending((prev) => prev.filter((p) => p.client_message_id !== frame.client_message_id));
@@ -109,6 +114,13 @@ export function useChatRoom(conversationId: number, myUserId: number) {
         case "read_ok":
           // The server moved our marker: the list's unread badge can drop now.
           void client.invalidateQueries({ queryKey: conversationsKey });
+          break;
+        case "error":
+          // A refused send: take it off "sending" and say why.
+          if (!frame.client_message_id || !sentTexts.current.has(frame.client_message_id)) break;
+          sentTexts.current.delete(frame.client_message_id);
+          setPending((prev) => prev.filter((p) => p.client_message_id !== frame.client_message_id));
+          setSendError(new ApiError(400, frame.code, frame.message, {}));
           break;
         case "message_hidden":
           setMessages((prev) => {
@@ -158,10 +170,13 @@ export function useChatRoom(conversationId: number, myUserId: number) {
     typingUsers: [...typing.keys()],
     reads,
     connection,
-    send: (text: string) => {
-      const id = chatSocket().send(conversationId, text);
-      sentTexts.current.set(id, text);
-      setPending((prev) => [...prev, { client_message_id: id, text }]);
+    sendError,
+    send: (text: string, attachments: AttachmentImage[] = []) => {
+      setSendError(null);
+      const id = chatSocket().send(conversationId, text, attachments.map((a) => a.id));
+      const mine = { client_message_id: id, text, attachments };
+      sentTexts.current.set(id, mine);
+      setPending((prev) => [...prev, mine]);
     },
     setTyping: (isTyping: boolean) => chatSocket().typing(conversationId, isTyping),
   };

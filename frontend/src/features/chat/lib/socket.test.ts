@@ -57,8 +57,8 @@ describe("ChatSocket", () => {
     expect(latest().sent).toEqual([{ type: "subscribe", conversation_id: 7, after_id: 40 }]);
 
     // Given one delivered message and one send still waiting for its ack
-    latest().receive({ type: "message", id: 41, conversation_id: 7, author_id: 2, author_name: "Ana", text: "hi", client_message_id: "a", created_at: "2026-11-22T10:00:00Z" });
-    const pendingId = chat.send(7, "are you there?", "c-1");
+    latest().receive({ type: "message", id: 41, conversation_id: 7, author_id: 2, author_name: "Ana", text: "hi", client_message_id: "a", created_at: "2026-11-22T10:00:00Z", attachments: [] });
+    const pendingId = chat.send(7, "are you there?", [], "c-1");
     expect(pendingId).toBe("c-1");
 
     // When the connection drops and the backoff elapses
@@ -87,6 +87,26 @@ describe("ChatSocket", () => {
       { type: "subscribe", conversation_id: 7, after_id: 41 },
       { type: "subscribe", conversation_id: 9, after_id: 0 },
     ]);
+    chat.stop();
+  });
+
+  it("sends attachment ids with the text, and drops a refused send instead of resending it", () => {
+    const chat = new ChatSocket("ws://test/ws/chat/", () => new FakeSocket() as unknown as WebSocket);
+    chat.start();
+    latest().open();
+    chat.send(7, "", [11, 12], "c-2");
+    chat.send(7, "plain", [], "c-3");
+    expect(latest().sent).toEqual([
+      { type: "send", conversation_id: 7, client_message_id: "c-2", text: "", attachments: [11, 12] },
+      { type: "send", conversation_id: 7, client_message_id: "c-3", text: "plain" },
+    ]);
+
+    // The server refuses the first: a reconnect resends only the second
+    latest().receive({ type: "error", code: "attachment_not_found", message: "no", conversation_id: 7, client_message_id: "c-2" });
+    latest().close();
+    vi.advanceTimersByTime(500);
+    latest().open();
+    expect(latest().sent).toEqual([{ type: "send", conversation_id: 7, client_message_id: "c-3", text: "plain" }]);
     chat.stop();
   });
 

@@ -2,6 +2,8 @@
 // with backoff, re-subscribes with after_id = the highest id it holds (so nothing is lost), and
 // resends unacked messages with the same client_message_id (the server drops duplicates).
 
+import type { AttachmentImage } from "@/features/chat/api/attachments";
+
 export interface MessageFrame {
   type: "message";
   id: number;
@@ -11,6 +13,8 @@ export interface MessageFrame {
   text: string;
   client_message_id: string;
   created_at: string;
+  /** in the sender's order; [] when none */
+  attachments: AttachmentImage[];
 }
 
 export type ServerFrame =
@@ -36,6 +40,8 @@ interface PendingSend {
   conversation_id: number;
   client_message_id: string;
   text: string;
+  /** ids of my attachment uploads */
+  attachments?: number[];
 }
 
 type Listener = (frame: ServerFrame) => void;
@@ -94,8 +100,9 @@ export class ChatSocket {
     this.sendFrame({ type: "unsubscribe", conversation_id: conversationId });
   }
 
-  send(conversationId: number, text: string, clientMessageId: string = crypto.randomUUID()): string {
-    const frame = { conversation_id: conversationId, client_message_id: clientMessageId, text };
+  send(conversationId: number, text: string, attachmentIds: number[] = [], clientMessageId: string = crypto.randomUUID()): string {
+    const frame: PendingSend = { conversation_id: conversationId, client_message_id: clientMessageId, text };
+    if (attachmentIds.length > 0) frame.attachments = attachmentIds;
     this.pending.set(clientMessageId, frame);
     this.sendFrame({ type: "send", ...frame });
     return clientMessageId;
@@ -150,6 +157,9 @@ export class ChatSocket {
         if (held !== undefined && frame.id > held) this.watermarks.set(frame.conversation_id, frame.id);
         this.pending.delete(frame.client_message_id);
       } else if (frame.type === "ack") {
+        this.pending.delete(frame.client_message_id);
+      } else if (frame.type === "error" && frame.client_message_id) {
+        // A refused send (e.g. attachment_not_found) stays refused: resending it would not help.
         this.pending.delete(frame.client_message_id);
       }
       for (const listener of this.listeners) listener(frame);

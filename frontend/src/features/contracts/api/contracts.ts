@@ -40,7 +40,8 @@ export type PaymentAction =
   | { kind: "submit" }
   | { kind: "release" }
   | { kind: "refund"; amount_minor?: number }
-  | { kind: "dispute"; reason: string };
+  | { kind: "dispute"; reason: string }
+  | { kind: "cancel" };
 
 /** Money actions carry an Idempotency-Key so a double click or a retry pays once. */
 export function usePaymentAction(milestoneId: number, contractId: number) {
@@ -67,6 +68,8 @@ export function usePaymentAction(milestoneId: number, contractId: number) {
           return unwrap(
             api.POST("/api/v1/payments/milestones/{milestone_id}/dispute/", { params: { path }, body: { reason: action.reason } }),
           );
+        case "cancel":
+          return unwrap(api.POST("/api/v1/payments/milestones/{milestone_id}/cancel/", { params: { path } }));
       }
     },
     onSuccess: (payment) => {
@@ -91,5 +94,20 @@ export function useCompleteContract(contractId: number) {
     mutationFn: () =>
       unwrap(api.POST("/api/v1/contracts/{contract_id}/complete/", { params: { path: { contract_id: contractId } } })),
     onSuccess: (contract) => client.setQueryData(["contract", contractId], contract),
+  });
+}
+
+/** Either party ends an active contract early (milestones awaiting funding are cancelled too). */
+export function useCancelContract(contractId: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      unwrap(api.POST("/api/v1/contracts/{contract_id}/cancel/", { params: { path: { contract_id: contractId } } })),
+    onSuccess: (contract) => {
+      client.setQueryData(["contract", contractId], contract);
+      // Milestones it cancelled show their new escrow state.
+      void client.invalidateQueries({ queryKey: ["payment"] });
+      void client.invalidateQueries({ queryKey: ["contracts"] });
+    },
   });
 }

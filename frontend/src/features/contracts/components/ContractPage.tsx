@@ -2,11 +2,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 
+import { ConfirmButton } from "@/components/ConfirmButton";
 import { Field } from "@/components/Field";
 import { Empty, ErrorNotice, Loading } from "@/components/States";
 import { fieldErrors } from "@/lib/errors";
 import { toMinor, useFormat } from "@/lib/format";
-import { useAddMilestone, useCompleteContract, useContract, useContracts } from "@/features/contracts/api/contracts";
+import { useAddMilestone, useCancelContract, useCompleteContract, useContract, useContracts } from "@/features/contracts/api/contracts";
 import { MilestoneCard, type Side } from "@/features/contracts/components/MilestoneCard";
 
 function AddMilestone({ contractId, currency }: { contractId: number; currency: string }) {
@@ -41,16 +42,37 @@ function AddMilestone({ contractId, currency }: { contractId: number; currency: 
   );
 }
 
-function CompleteContract({ contractId }: { contractId: number }) {
+function CompleteContract({ contractId, disputed }: { contractId: number; disputed: boolean }) {
   const { t } = useTranslation();
   const complete = useCompleteContract(contractId);
   return (
     <div className="card">
       {complete.error ? <ErrorNotice error={complete.error} /> : null}
       <p className="hint">{t("contract.completeHint")}</p>
+      {/* The server allows it; the disputed money stays held until the dispute is settled. */}
+      {disputed && <p className="notice">{t("contract.completeDisputed")}</p>}
       <button type="button" className="button" disabled={complete.isPending} onClick={() => complete.mutate()}>
         {t("contract.complete")}
       </button>
+    </div>
+  );
+}
+
+/** Either party may end an active contract; funded milestones keep their escrow. */
+function CancelContract({ contractId }: { contractId: number }) {
+  const { t } = useTranslation();
+  const cancel = useCancelContract(contractId);
+  return (
+    <div className="card">
+      {cancel.error ? <ErrorNotice error={cancel.error} /> : null}
+      <p className="hint">{t("contract.cancelHint")}</p>
+      <ConfirmButton
+        label={t("contract.cancel")}
+        question={t("contract.cancelQuestion")}
+        confirmLabel={t("contract.cancelConfirm")}
+        pending={cancel.isPending}
+        onConfirm={() => cancel.mutate()}
+      />
     </div>
   );
 }
@@ -87,7 +109,10 @@ export function ContractPage({ contractId, firmSlugs }: { contractId: number; fi
         ))}
       </ol>
       {side === "client" && c.status === "active" && <AddMilestone contractId={c.id} currency={c.currency} />}
-      {side === "client" && c.status === "active" && <CompleteContract contractId={c.id} />}
+      {side === "client" && c.status === "active" && (
+        <CompleteContract contractId={c.id} disputed={c.milestones.some((m) => m.status === "disputed")} />
+      )}
+      {c.status === "active" && <CancelContract contractId={c.id} />}
     </section>
   );
 }

@@ -80,4 +80,27 @@ describe("a milestone's escrow actions", () => {
     expect(await screen.findByText("Disputed")).toBeInTheDocument();
     expect(calls).toContain("POST /api/v1/payments/milestones/5/dispute/");
   });
+
+  it("lets either side cancel an unpaid milestone after confirming; 'no' keeps it", async () => {
+    const calls = serve("awaiting_funding", { cancel: "cancelled" });
+    await renderWithApp(<MilestoneCard milestone={milestone} contractId={9} side="freelancer" />);
+    await userEvent.click(await screen.findByRole("button", { name: "Cancel this milestone" }));
+    expect(screen.getByText(/It can no longer be funded/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "No, keep it" })).toHaveFocus();
+    await userEvent.click(screen.getByRole("button", { name: "No, keep it" }));
+    expect(calls.filter((c) => c.startsWith("POST"))).toEqual([]);
+
+    await userEvent.click(screen.getByRole("button", { name: "Cancel this milestone" }));
+    await userEvent.click(screen.getByRole("button", { name: "Yes, cancel the milestone" }));
+    expect(await screen.findByText("Cancelled")).toBeInTheDocument();
+    expect(calls).toContain("POST /api/v1/payments/milestones/5/cancel/");
+    expect(screen.queryByRole("button", { name: "Cancel this milestone" })).toBeNull();
+  });
+
+  it("offers no cancel once the milestone is funded", async () => {
+    serve("funded");
+    await renderWithApp(<MilestoneCard milestone={milestone} contractId={9} side="client" />);
+    expect(await screen.findByText("Funded (held)")).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Cancel this milestone" })).toBeNull();
+  });
 });

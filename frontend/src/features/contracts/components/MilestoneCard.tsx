@@ -2,6 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 
+import { ConfirmButton } from "@/components/ConfirmButton";
 import { Field } from "@/components/Field";
 import { ErrorNotice, Loading } from "@/components/States";
 import { fieldErrors } from "@/lib/errors";
@@ -109,6 +110,15 @@ export function MilestoneCard({ milestone, contractId, side }: { milestone: Mile
           <button type="button" className="button button--secondary" disabled={act.isPending} onClick={() => act.mutate({ kind: "refund" })}>
             {client ? t("payments.requestRefund") : t("payments.refund")}
           </button>
+        )}
+        {(state === "awaiting_funding" || state === "funding") && !processing && (
+          <ConfirmButton
+            label={t("payments.cancel")}
+            question={t("payments.cancelQuestion")}
+            confirmLabel={t("payments.cancelConfirm")}
+            pending={act.isPending}
+            onConfirm={() => act.mutate({ kind: "cancel" })}
+          />
         )}
         {(state === "funded" || state === "submitted") && !disputing && (
           <button type="button" className="button button--secondary" onClick={() => setDisputing(true)}>

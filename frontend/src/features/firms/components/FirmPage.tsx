@@ -7,6 +7,7 @@ import { useFormat } from "@/lib/format";
 import { useCreateFirm, useFirm, useFirmGigs, useUpdateFirm } from "@/features/firms/api/firms";
 import { FirmForm } from "@/features/firms/components/FirmForm";
 import { FirmLogoEditor, logoSrc } from "@/features/firms/components/FirmLogoEditor";
+import { FirmMembers } from "@/features/firms/components/FirmMembers";
 
 export function NewFirm({ zone }: { zone: string }) {
   const { t } = useTranslation();
@@ -106,6 +107,7 @@ export function FirmPage({ slug, member, owner = false }: { slug: string; member
           )}
         </article>
       )}
+      {owner && !editing && <FirmMembers slug={slug} />}
       <FirmGigs slug={slug} member={member} />
     </>
   );
