@@ -24,11 +24,32 @@ function useRefreshProfile(slug: string) {
   };
 }
 
+/**
+ * A contract the viewer's firms hired this freelancer for, if any: endorsing with its id makes
+ * the endorsement contract-backed (weighs more, exempt from the mutual cap and ring rules;
+ * docs/trust.md). The other kind of shared contract (both worked for the same firm at the same
+ * time) is not visible to the endorser, so the SPA cannot offer it.
+ */
+export function useSharedContractId(slug: string, enabled: boolean) {
+  const query = useQuery({
+    queryKey: ["contracts", "firm"],
+    enabled,
+    queryFn: () => unwrap(api.GET("/api/v1/contracts/", { params: { query: { role: "firm", page_size: 100 } } })),
+  });
+  const shared = (query.data?.results ?? []).find((c) => c.freelancer.slug === slug);
+  return { contractId: shared?.id, isLoading: query.isLoading };
+}
+
 export function useEndorse(slug: string) {
   const refresh = useRefreshProfile(slug);
   return useMutation({
-    mutationFn: (skill: string) =>
-      unwrap(api.POST("/api/v1/freelancers/{slug}/endorsements/", { params: { path: { slug } }, body: { skill } })),
+    mutationFn: ({ skill, contractId }: { skill: string; contractId?: number }) =>
+      unwrap(
+        api.POST("/api/v1/freelancers/{slug}/endorsements/", {
+          params: { path: { slug } },
+          body: contractId === undefined ? { skill } : { skill, contract_id: contractId },
+        }),
+      ),
     onSuccess: refresh,
   });
 }

@@ -26,6 +26,10 @@ function json(body: unknown, status = 200) {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 }
 
+const page = (results: unknown[]) => ({ next: null, previous: null, results });
+// The viewer's firms hired nobody: the contracts list the component asks for is empty.
+const noContracts = (input: Request) => new URL(input.url).pathname === "/api/v1/contracts/";
+
 const mine = { id: 44, endorser: { slug: "max", full_name: "Max" }, skill_id: 1, skill_slug: "django", contract_backed: false, weight: 1, created_at: "2026-11-01T00:00:00Z" };
 
 describe("endorsements on a public profile", () => {
@@ -48,7 +52,8 @@ describe("endorsements on a public profile", () => {
         if (input.method === "POST") {
           return json({ code: "account_too_new", message: "Account too new.", details: {} }, 403);
         }
-        return json({ next: null, previous: null, results: [mine] });
+        if (noContracts(input)) return json(page([]));
+        return json(page([mine]));
       }),
     );
     await renderWithApp(<SkillEndorsements profile={profile} viewerSlug="max" />);
@@ -72,12 +77,58 @@ describe("endorsements on a public profile", () => {
           withdrawn = true;
           return new Response(null, { status: 204 });
         }
-        return json({ next: null, previous: null, results: withdrawn ? [] : [mine] });
+        if (noContracts(input)) return json(page([]));
+        return json(page(withdrawn ? [] : [mine]));
       }),
     );
     await renderWithApp(<SkillEndorsements profile={profile} viewerSlug="max" />);
     await userEvent.click(await screen.findByRole("button", { name: "Withdraw your endorsement of Django" }));
     expect(await screen.findByRole("button", { name: "Endorse Django" })).toBeInTheDocument();
     expect(withdrawn).toBe(true);
+  });
+
+  it("names the contract the viewer's firm hired the endorsee for, and sends none without one", async () => {
+    const bodies: unknown[] = [];
+    const hired = { id: 81, freelancer: { slug: "lea-dev", headline: "Django", country: "DE" } };
+    const other = { id: 80, freelancer: { slug: "someone-else", headline: "Go", country: "FR" } };
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: Request) => {
+        const url = new URL(input.url);
+        if (input.method === "POST") {
+          bodies.push(await input.json());
+          return json({ ...mine, id: 45, skill_id: 2, skill_slug: "stripe", contract_backed: true }, 201);
+        }
+        if (url.pathname === "/api/v1/contracts/") {
+          expect(url.searchParams.get("role")).toBe("firm");
+          return json(page([other, hired]));
+        }
+        return json(page([]));
+      }),
+    );
+    await renderWithApp(<SkillEndorsements profile={profile} viewerSlug="max" />);
+    const button = await screen.findByRole("button", { name: "Endorse Stripe integration" });
+    await vi.waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+    await vi.waitFor(() => expect(bodies).toEqual([{ skill: "stripe", contract_id: 81 }]));
+  });
+
+  it("endorses without a contract when the viewer's firms never hired the endorsee", async () => {
+    const bodies: unknown[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (input: Request) => {
+        if (input.method === "POST") {
+          bodies.push(await input.json());
+          return json({ ...mine, id: 45, skill_id: 2, skill_slug: "stripe" }, 201);
+        }
+        return json(page([]));
+      }),
+    );
+    await renderWithApp(<SkillEndorsements profile={profile} viewerSlug="max" />);
+    const button = await screen.findByRole("button", { name: "Endorse Stripe integration" });
+    await vi.waitFor(() => expect(button).toBeEnabled());
+    await userEvent.click(button);
+    await vi.waitFor(() => expect(bodies).toEqual([{ skill: "stripe" }]));
   });
 });

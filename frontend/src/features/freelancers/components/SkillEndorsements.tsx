@@ -2,18 +2,25 @@ import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "@/components/States";
 import type { Schemas } from "@/lib/api-client";
-import { useEndorse, useEndorsements, useWithdrawEndorsement } from "@/features/freelancers/api/endorsements";
+import {
+  useEndorse,
+  useEndorsements,
+  useSharedContractId,
+  useWithdrawEndorsement,
+} from "@/features/freelancers/api/endorsements";
 
 type Profile = Schemas["ProfileDetailOutput"];
 
 /**
  * The profile's skills with "validated by N peers"; another freelancer (viewerSlug) may endorse
  * a listed skill or withdraw their endorsement. Refusals show as our sentence for the code.
+ * When the viewer's firm hired this freelancer, the endorsement names that contract.
  */
 export function SkillEndorsements({ profile, viewerSlug }: { profile: Profile; viewerSlug: string | null }) {
   const { t } = useTranslation();
   const canEndorse = viewerSlug !== null && viewerSlug !== profile.slug;
   const list = useEndorsements(profile.slug, canEndorse);
+  const shared = useSharedContractId(profile.slug, canEndorse);
   const endorse = useEndorse(profile.slug);
   const withdraw = useWithdrawEndorsement(profile.slug);
   const peers = new Map(profile.endorsements.map((e) => [e.slug, e.peers]));
@@ -52,11 +59,11 @@ export function SkillEndorsements({ profile, viewerSlug }: { profile: Profile; v
                   <button
                     type="button"
                     className="link-button"
-                    disabled={busy || list.isLoading}
+                    disabled={busy || list.isLoading || shared.isLoading}
                     aria-label={t("endorse.endorseSkill", { skill: s.label })}
                     onClick={() => {
                       withdraw.reset();
-                      endorse.mutate(s.slug);
+                      endorse.mutate({ skill: s.slug, contractId: shared.contractId });
                     }}
                   >
                     {t("endorse.endorse")}
