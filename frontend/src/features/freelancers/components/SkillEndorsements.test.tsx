@@ -87,7 +87,7 @@ describe("endorsements on a public profile", () => {
     expect(withdrawn).toBe(true);
   });
 
-  it("names the contract the viewer's firm hired the endorsee for, and sends none without one", async () => {
+  it("names the contract the viewer's firm hired the endorsee for", async () => {
     const bodies: unknown[] = [];
     const hired = { id: 81, freelancer: { slug: "lea-dev", headline: "Django", country: "DE" } };
     const other = { id: 80, freelancer: { slug: "someone-else", headline: "Go", country: "FR" } };
