@@ -13,10 +13,14 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import F, OuterRef, Value
+from django.db.models.functions import Concat, JSONObject
 from django.utils import timezone
 
 from marketplace.firms.models import FirmMembership
-from marketplace.gigs.models import Gig
+from marketplace.firms.selectors import firm_ids_of_user
+from marketplace.gigs.models import Gig, GigLanguage, GigSkill
 from marketplace.profiles.models import FreelancerProfile
 from marketplace.skills.models import Skill
 from matching import backends
@@ -29,7 +33,7 @@ from matching.backends.base import (
     ProfileFilters,
     SkillQuery,
 )
-from matching.documents import gig_document, profile_documents
+from matching.documents import GIG_DOC_FIELDS, gig_document, gig_document_of_row, profile_documents
 from matching.scoring import (
     Pool,
     Reason,
@@ -108,12 +112,53 @@ def _rank(
     )
 
 
+def gig_match_document_of_my_firms(*, gig_id: int, user: Any) -> Doc | None:
+    """The gig's document when the gig belongs to one of the user's firms (in any state),
+    else None: one query, the membership check included."""
+    skill_refs = (
+        GigSkill.objects.filter(gig_id=OuterRef("pk"), skill__is_active=True)
+        .order_by("-is_required", "skill__slug")  # GigSkill's ordering, as gig_document
+        .values(
+            ref=JSONObject(
+                id="skill_id",
+                required="is_required",
+                labels=Concat(
+                    "skill__label_en", Value(" "), "skill__label_de", Value(" "), "skill__label_fr"
+                ),
+            )
+        )
+    )
+    row = (
+        Gig.objects.filter(pk=gig_id, firm_id__in=firm_ids_of_user(user=user))
+        .values(
+            *GIG_DOC_FIELDS,
+            tz=F("firm__time_zone"),
+            work_start=F("firm__working_hours_start"),
+            work_end=F("firm__working_hours_end"),
+            language_codes=ArraySubquery(
+                GigLanguage.objects.filter(gig_id=OuterRef("pk")).values("code")
+            ),
+            skill_refs=ArraySubquery(skill_refs),
+        )
+        .first()
+    )
+    return None if row is None else gig_document_of_row(row)
+
+
 def match_freelancers_for_gig(
     *, gig: Gig, limit: int = 100, min_rating: int | None = None
 ) -> Ranked:
     """Public profiles ranked for `gig`, members of the gig's own firm left out; with
     `min_rating` (average × 100) only profiles rated at least that."""
-    doc = gig_document(gig=gig)
+    return match_freelancers_for_gig_document(
+        doc=gig_document(gig=gig), limit=limit, min_rating=min_rating
+    )
+
+
+def match_freelancers_for_gig_document(
+    *, doc: Doc, limit: int = 100, min_rating: int | None = None
+) -> Ranked:
+    """`match_freelancers_for_gig` for the gig's document (`gig_match_document_of_my_firms`)."""
     wanted = set(doc["required"]) | set(doc["nice"])
     related = related_map(skill_ids=wanted)
     weights: dict[int, int] = {}
@@ -125,7 +170,7 @@ def match_freelancers_for_gig(
     for skill_id in doc["required"]:
         weights[skill_id] = WEIGHT_REQUIRED
     members = set(
-        FirmMembership.objects.filter(firm_id=gig.firm_id).values_list("user_id", flat=True)
+        FirmMembership.objects.filter(firm_id=doc["firm_id"]).values_list("user_id", flat=True)
     )
     query = SkillQuery(
         weights=weights,

@@ -79,9 +79,9 @@ def test_gig_matches_are_not_found_for_anyone_outside_the_firm(world: World, who
 
 
 def test_gig_matches_query_count(world: World, django_assert_num_queries: Any) -> None:
-    # the gig among the caller's firms with its skills and languages (3), the skills' related
-    # skills, the firm's members (left out), the ranked candidates, the page's skill labels
-    with django_assert_num_queries(7):
+    # the gig's document among the caller's firms (1), the skills' related skills, the firm's
+    # members (left out), the ranked candidates, the page's skill labels; then from the cache
+    with django_assert_num_queries(5):
         response = _as(world.owner).get(f"/api/v1/gigs/{world.gig.id}/matches/")
     assert response.status_code == 200
     assert response.json()["results"]
