@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from marketplace.firms.models import FirmMembership
 from marketplace.gigs.models import Gig, GigLanguage, GigSkill
+from marketplace.gigs.selectors import gig_get_of_my_firms
 from marketplace.profiles.models import FreelancerProfile
 from marketplace.skills.models import Skill
 from matching import backends
@@ -158,9 +159,12 @@ def _gig_document_sql() -> tuple[str, tuple[Any, ...], tuple[str, ...]]:
 
 def gig_match_document_of_my_firms(*, gig_id: int, user: Any) -> Doc | None:
     """The gig's document when the gig belongs to one of the user's firms (in any state),
-    else None: one query, the membership check included."""
+    else None: one query on PostgreSQL, the membership check included."""
     if not getattr(user, "is_authenticated", False):
         return None
+    if connection.vendor != "postgresql":  # embedded mode (SQLite): no array subqueries
+        gig = gig_get_of_my_firms(gig_id=gig_id, user=user)
+        return None if gig is None else gig_document(gig=gig)
     sql, params, names = _gig_document_sql()
     ids = {_GIG_ID: gig_id, _USER_ID: user.pk}
     with connection.cursor() as cursor:
