@@ -11,6 +11,10 @@ class MatchingConfig(AppConfig):
 
         receivers.connect()
 
+        from matching.result_cache import match_results_watch
+
+        match_results_watch()
+
         from common.health import READINESS_CHECKS
         from matching.health import check_search
 

@@ -110,30 +110,73 @@ def gig_documents(*, gig_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
 
 def gig_document(*, gig: Gig) -> dict[str, Any]:
     """The document of one gig (also used to score a gig that is not indexed, e.g. a draft)."""
-    gig_skills = [gs for gs in gig.gig_skills.all() if gs.skill.is_active]
-    labels = " ".join(
-        f"{gs.skill.label_en} {gs.skill.label_de} {gs.skill.label_fr}" for gs in gig_skills
+    return gig_document_of_row(
+        {
+            **{name: getattr(gig, name) for name in GIG_DOC_FIELDS},
+            "tz": gig.firm.time_zone,
+            "work_start": gig.firm.working_hours_start,
+            "work_end": gig.firm.working_hours_end,
+            "skill_refs": [
+                {
+                    "id": gs.skill_id,
+                    "required": gs.is_required,
+                    "labels": f"{gs.skill.label_en} {gs.skill.label_de} {gs.skill.label_fr}",
+                }
+                for gs in gig.gig_skills.all()
+                if gs.skill.is_active
+            ],
+            "language_codes": [lang.code for lang in gig.languages.all()],
+        }
     )
+
+
+# The gig's own columns a document reads (`matching.selectors.gig_match_document_of_my_firms`
+# reads them as one row; the firm's working day and the active skills come with them).
+GIG_DOC_FIELDS = (
+    "id",
+    "firm_id",
+    "title",
+    "description",
+    "engagement_type",
+    "budget_min_minor",
+    "budget_max_minor",
+    "currency",
+    "hours_per_week",
+    "duration_weeks",
+    "start_date",
+    "timezone_overlap_hours",
+    "location_country",
+    "location_type",
+    "published_at",
+)
+
+
+def gig_document_of_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A gig's document from its row: GIG_DOC_FIELDS, the firm's `tz`, `work_start` and
+    `work_end`, `skill_refs` (the active skills, required first: id, required, labels) and
+    `language_codes`."""
+    refs = row["skill_refs"]
+    labels = " ".join(ref["labels"] for ref in refs)
     return {
-        "id": gig.id,
-        "firm_id": gig.firm_id,
-        "title": gig.title,
-        "tz": gig.firm.time_zone,
-        "work_start": _minutes(gig.firm.working_hours_start),
-        "work_end": _minutes(gig.firm.working_hours_end),
-        "required": [gs.skill_id for gs in gig_skills if gs.is_required],
-        "nice": [gs.skill_id for gs in gig_skills if not gs.is_required],
-        "engagement_type": gig.engagement_type,
-        "budget_min": gig.budget_min_minor,
-        "budget_max": gig.budget_max_minor,
-        "currency": gig.currency,
-        "hours_per_week": gig.hours_per_week,
-        "duration_weeks": gig.duration_weeks,
-        "start_date": gig.start_date.isoformat() if gig.start_date else None,
-        "overlap_hours": gig.timezone_overlap_hours,
-        "languages": sorted({lang.code for lang in gig.languages.all()}),
-        "country": str(gig.location_country or ""),
-        "location_type": gig.location_type,
-        "published_at": gig.published_at.isoformat() if gig.published_at else None,
-        "text": f"{gig.title}\n{gig.description}\n{labels}",
+        "id": row["id"],
+        "firm_id": row["firm_id"],
+        "title": row["title"],
+        "tz": row["tz"],
+        "work_start": _minutes(row["work_start"]),
+        "work_end": _minutes(row["work_end"]),
+        "required": [ref["id"] for ref in refs if ref["required"]],
+        "nice": [ref["id"] for ref in refs if not ref["required"]],
+        "engagement_type": row["engagement_type"],
+        "budget_min": row["budget_min_minor"],
+        "budget_max": row["budget_max_minor"],
+        "currency": row["currency"],
+        "hours_per_week": row["hours_per_week"],
+        "duration_weeks": row["duration_weeks"],
+        "start_date": row["start_date"].isoformat() if row["start_date"] else None,
+        "overlap_hours": row["timezone_overlap_hours"],
+        "languages": sorted(set(row["language_codes"])),
+        "country": str(row["location_country"] or ""),
+        "location_type": row["location_type"],
+        "published_at": row["published_at"].isoformat() if row["published_at"] else None,
+        "text": f"{row['title']}\n{row['description']}\n{labels}",
     }

@@ -17,6 +17,7 @@ from marketplace.gigs.models import Gig, GigSkill, GigStatus, ModerationState
 from marketplace.profiles.models import FreelancerProfile, ProfileSkill, ProfileVisibility
 from matching import backends
 from matching.documents import gig_documents, profile_documents
+from matching.result_cache import matching_index_changed
 
 logger = logging.getLogger(__name__)
 
@@ -38,14 +39,18 @@ def _each_backend(action: Callable[[backends.MatchingBackend], None]) -> None:
     """Apply a write to every write backend; a failing Elasticsearch does not stop the database
     index from being written, and the error is raised afterwards so the task retries."""
     failure: Exception | None = None
-    for backend in backends.get_write_backends():
-        try:
-            action(backend)
-        except Exception as exc:
-            if backend.name == "database":
-                raise
-            backends.mark_down(exc)
-            failure = exc
+    try:
+        for backend in backends.get_write_backends():
+            try:
+                action(backend)
+            except Exception as exc:
+                if backend.name == "database":
+                    raise
+                backends.mark_down(exc)
+                failure = exc
+    finally:
+        # After the write (and again after commit): cached match pages are stale from here.
+        matching_index_changed()
     if failure is not None:
         raise failure
 
@@ -93,6 +98,7 @@ def index_gigs_sync(*, gig_ids: Iterable[int], batch_size: int = DEFAULT_BATCH_S
 def index_for_skills(*, skill_ids: Iterable[int]) -> None:
     """A skill's labels or state changed: re-index every profile and gig that holds it."""
     ids = list(skill_ids)
+    matching_index_changed()  # its related skills may have changed, whether anyone holds it
     index_profiles_sync(
         profile_ids=ProfileSkill.objects.filter(skill_id__in=ids)
         .values_list("profile_id", flat=True)
@@ -154,6 +160,7 @@ def search_rebuild(
                 if progress is not None:
                     progress(f"{backend.name}:{kind}", len(batch))
         backend.finish_rebuild()
+        matching_index_changed()
     return counts
 
 

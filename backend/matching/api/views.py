@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -12,16 +13,18 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from common.errors import NotFound
-from marketplace.gigs.selectors import gig_get_of_my_firms, gig_get_visible
+from marketplace.gigs.selectors import gig_get_visible
 from marketplace.profiles.selectors import profile_get_own
 from marketplace.skills.api.serializers import SkillOutput
 from marketplace.skills.selectors import skill_list
 from matching.api import serializers as s
 from matching.api.render import freelancer_page, gig_page
 from matching.backends.base import GigFilters, ProfileFilters
+from matching.result_cache import match_page_cached
 from matching.selectors import (
     WorkingWindow,
-    match_freelancers_for_gig,
+    gig_match_document_of_my_firms,
+    match_freelancers_for_gig_document,
     match_gigs_for_profile,
     search_freelancers,
     search_gigs,
@@ -55,16 +58,22 @@ class GigMatchesView(APIView):
     )
     def get(self, request: Request, gig_id: int) -> Response:
         # Only the gig's firm members get here, so ask for the gig among their firms' first:
-        # one lookup, no separate visibility and membership checks.
-        gig = gig_get_of_my_firms(gig_id=gig_id, user=request.user)
-        if gig is None:
+        # one query, no separate visibility and membership checks; always before the cache.
+        doc = gig_match_document_of_my_firms(gig_id=gig_id, user=request.user)
+        if doc is None:
             gig_get_visible(gig_id=gig_id, user=request.user, details=False)  # 404 if unseen
             raise NotFound("not_found", _("No such gig."))
         params = _parse(s.GigMatchesInput, request)
-        ranked = match_freelancers_for_gig(
-            gig=gig, limit=_limit(params), min_rating=params.get("min_rating")
-        )
-        return Response(freelancer_page(ranked, page=params["page"], page_size=params["page_size"]))
+
+        def build() -> tuple[dict[str, Any], bool]:
+            ranked = match_freelancers_for_gig_document(
+                doc=doc, limit=_limit(params), min_rating=params.get("min_rating")
+            )
+            page = freelancer_page(ranked, page=params["page"], page_size=params["page_size"])
+            return page, not page["degraded"]
+
+        request_key = {**params, "language": translation.get_language() or ""}
+        return Response(match_page_cached(gig_doc=doc, request_key=request_key, build=build))
 
 
 class GigFeedView(APIView):
