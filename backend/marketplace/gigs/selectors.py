@@ -8,10 +8,11 @@ of their contract); and to staff. Anyone else gets `not_found`, as if the gig di
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import JSONObject
 
@@ -97,7 +98,19 @@ def gig_rows(gigs: QuerySet[Gig]) -> QuerySet[Gig, dict[str, Any]]:
     """The gigs as rows, one query: GIG_ROW_FIELDS, the firm's slug, name and country,
     `language_codes` (in code order) and `skill_refs`, each skill as
     `{"required", "id", "slug", "label_en", "label_de", "label_fr"}`, required ones first, then
-    by slug (GigSkill's ordering)."""
+    by slug (GigSkill's ordering).
+
+    The two lists are array subqueries, which only PostgreSQL has; elsewhere (the embedded
+    SQLite mode) the rows come without them and `gig_rows_complete` adds them per page.
+    """
+    rows = gigs.values(
+        *GIG_ROW_FIELDS,
+        firm_slug=F("firm__slug"),
+        firm_name=F("firm__name"),
+        firm_country=F("firm__country"),
+    )
+    if connection.vendor != "postgresql":
+        return rows
     skill_refs = GigSkill.objects.filter(gig_id=OuterRef("pk")).values(
         ref=JSONObject(
             required="is_required",
@@ -108,16 +121,43 @@ def gig_rows(gigs: QuerySet[Gig]) -> QuerySet[Gig, dict[str, Any]]:
             label_fr="skill__label_fr",
         )
     )
-    return gigs.values(
-        *GIG_ROW_FIELDS,
-        firm_slug=F("firm__slug"),
-        firm_name=F("firm__name"),
-        firm_country=F("firm__country"),
+    return rows.annotate(
         language_codes=ArraySubquery(
             GigLanguage.objects.filter(gig_id=OuterRef("pk")).order_by("code").values("code")
         ),
         skill_refs=ArraySubquery(skill_refs),
     )
+
+
+def gig_rows_complete(rows: Sequence[dict[str, Any]]) -> Sequence[dict[str, Any]]:
+    """Rows of `gig_rows` with `language_codes` and `skill_refs`: as they are on PostgreSQL,
+    filled by two queries for the whole page elsewhere."""
+    missing = [row for row in rows if "skill_refs" not in row]
+    if not missing:
+        return rows
+    ids = [row["id"] for row in missing]
+    languages: dict[int, list[str]] = {gig_id: [] for gig_id in ids}
+    for gig_id, code in (
+        GigLanguage.objects.filter(gig_id__in=ids).order_by("code").values_list("gig_id", "code")
+    ):
+        languages[gig_id].append(code)
+    skills: dict[int, list[dict[str, Any]]] = {gig_id: [] for gig_id in ids}
+    for gig_skill in GigSkill.objects.filter(gig_id__in=ids).select_related("skill"):
+        skill = gig_skill.skill
+        skills[gig_skill.gig_id].append(
+            {
+                "required": gig_skill.is_required,
+                "id": skill.pk,
+                "slug": skill.slug,
+                "label_en": skill.label_en,
+                "label_de": skill.label_de,
+                "label_fr": skill.label_fr,
+            }
+        )
+    for row in missing:
+        row["language_codes"] = languages[row["id"]]
+        row["skill_refs"] = skills[row["id"]]
+    return rows
 
 
 def gig_list_public_rows() -> QuerySet[Gig, dict[str, Any]]:

@@ -15,7 +15,7 @@ from typing import Any
 from django.utils import translation
 from rest_framework import serializers
 
-from marketplace.gigs.selectors import gig_proposal_counts
+from marketplace.gigs.selectors import gig_proposal_counts, gig_rows_complete
 
 # DRF's own fields, so dates and times are formatted exactly as GigOutput does (ISO 8601, in
 # the active time zone, `Z` for UTC).
@@ -37,6 +37,7 @@ def gig_payloads(
     ids = [row["id"] for row in rows]
     if not ids:
         return []
+    rows = gig_rows_complete(rows)
     # Only the firm's members see proposal counts: count only their gigs, and not at all when
     # the caller is a member of none of the page's firms.
     counted = {row["id"] for row in rows if row["firm_id"] in member_firm_ids}
