@@ -1,8 +1,10 @@
-"""Sessions read from the Redis cache, written through to the database (`cached_db`)."""
+"""Sessions read from the Redis cache, written through to the database (`cached_db`, made to
+keep working from the database while Redis is unreachable: `common.sessions`)."""
 
 from __future__ import annotations
 
 from importlib import import_module
+from typing import Any
 
 import pytest
 from django.conf import settings
@@ -37,7 +39,7 @@ def signed_in() -> tuple[Client, str]:
 
 
 def test_with_redis_a_session_lives_in_the_cache_and_the_database() -> None:
-    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
+    assert settings.SESSION_ENGINE == "common.sessions"
     client, key = signed_in()
     cached = import_module(settings.SESSION_ENGINE).KEY_PREFIX + key
     assert cache.get(cached) is not None
@@ -64,3 +66,22 @@ def test_logout_ends_the_session_in_the_cache_and_the_database() -> None:
     assert stale.get(ME).status_code in (401, 403)
     assert cache.get(import_module(settings.SESSION_ENGINE).KEY_PREFIX + key) is None
     assert not Session.objects.filter(session_key=key).exists()
+
+
+def test_while_redis_is_unreachable_a_session_is_read_from_the_database(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from common.redis_cache import ReusedClientRedisCache
+
+    _client, key = signed_in()
+    store: Any = import_module(settings.SESSION_ENGINE).SessionStore(key)
+    # When the cache cannot be reached (the websocket handshake answered 500 here)
+    store._cache = ReusedClientRedisCache(
+        "redis://127.0.0.1:1/0",  # nothing listens on port 1
+        {"OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}},
+    )
+    # Then the session still loads, from its row, with a warning instead of an error
+    assert store.load()["_auth_user_id"]
+    assert store.exists(key)
+    assert not store.exists("no-such-session-key")
+    assert "session cache unavailable" in caplog.text

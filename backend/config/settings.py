@@ -213,11 +213,7 @@ SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 # With Redis, sessions are read from the cache and written through to the database (a signed-in
 # request reads no session row); logout deletes both. Embedded mode keeps them in the database
 # only: its local-memory cache is per process.
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if REDIS_URL
-    else "django.contrib.sessions.backends.db"
-)
+SESSION_ENGINE = "common.sessions" if REDIS_URL else "django.contrib.sessions.backends.db"
 
 # --- Email ----------------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

@@ -179,7 +179,7 @@ def test_owner_hires_freelancer_funds_chats_and_releases(
 
     # Both chat live, without reloading: typing shows, messages and read receipts arrive
     # (once the freelancer's socket is up: the room says so while it connects)
-    expect(freelancer.get_by_text("Reconnecting…")).to_have_count(0)
+    expect(freelancer.get_by_text(re.compile(r"^(Connecting|Reconnecting)…$"))).to_have_count(0)
     freelancer.get_by_role("textbox", name="Message").fill("Thanks — starting today.")
     expect(owner.get_by_text(re.compile("is typing"))).to_be_visible()
     freelancer.get_by_role("button", name="Send").click()
