@@ -19,48 +19,23 @@ added later) is at most PUBLIC_READ_TTL old.
 from __future__ import annotations
 
 import hashlib
-import logging
-import time
 from collections.abc import Callable
 from typing import Any
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone, translation
-from redis.exceptions import RedisError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-logger = logging.getLogger(__name__)
+from common.versioned_cache import cache_version_bump, cache_versioned_get, cache_versioned_set
 
 PUBLIC_READ_TTL = 5  # seconds
 _VERSION_KEY = "public-reads:version"
 
 
 def public_reads_changed(**_signal: Any) -> None:
-    """Anonymous public reads change: bump the version now and again after commit.
-
-    Now, so reads inside the writing transaction (and tests, which never commit) see the
-    change; after commit, because a concurrent read may have cached the not-yet-committed
-    state under the version bumped first.
-    """
-    _bump()
-    transaction.on_commit(_bump)
-
-
-def _bump() -> None:
-    # A write must not fail because Redis is away (payment webhooks run without throttles, so
-    # nothing else in their path needs it): the cached pages are then at most the TTL stale.
-    try:
-        # Seeded with the clock, so a version lost with the cache never comes back to old pages.
-        if not cache.add(_VERSION_KEY, time.time_ns(), None):
-            try:
-                cache.incr(_VERSION_KEY)
-            except ValueError:  # expired or evicted between the two calls
-                cache.add(_VERSION_KEY, time.time_ns(), None)
-    except RedisError:
-        logger.warning("public read cache: version not bumped (Redis unavailable)", exc_info=True)
+    """Anonymous public reads change: bump their version now and again after commit."""
+    cache_version_bump(version_key=_VERSION_KEY)
 
 
 def public_read(request: Request, build: Callable[[], Response]) -> Response:
@@ -81,17 +56,12 @@ def public_read(request: Request, build: Callable[[], Response]) -> Response:
         )
     )
     key = "public-read:" + hashlib.sha256(where.encode()).hexdigest()
-    found = cache.get_many([_VERSION_KEY, key])
-    version = found.get(_VERSION_KEY)
-    if version is None:
-        cache.add(_VERSION_KEY, time.time_ns(), None)
-        version = cache.get(_VERSION_KEY)
-    page = found.get(key)
-    if page is not None and page[0] == version:
-        return Response(page[1])
+    version, data = cache_versioned_get(version_key=_VERSION_KEY, key=key)
+    if data is not None:
+        return Response(data)
     response = build()
     if response.status_code == 200:
-        cache.set(key, (version, response.data), PUBLIC_READ_TTL)
+        cache_versioned_set(key=key, version=version, page=response.data, ttl=PUBLIC_READ_TTL)
     return response
 
 

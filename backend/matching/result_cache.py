@@ -23,17 +23,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
-import time
 from collections.abc import Callable
 from typing import Any
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from redis.exceptions import RedisError
 
-logger = logging.getLogger(__name__)
+from common.versioned_cache import cache_version_bump, cache_versioned_get, cache_versioned_set
 
 MATCH_RESULT_TTL = 60  # seconds
 _VERSION_KEY = "matching-index:version"
@@ -41,20 +36,7 @@ _VERSION_KEY = "matching-index:version"
 
 def matching_index_changed(**_signal: Any) -> None:
     """The matching index (or the firm memberships) changed: bump now and after commit."""
-    _bump()
-    transaction.on_commit(_bump)
-
-
-def _bump() -> None:
-    try:
-        # Seeded with the clock, so a version lost with the cache never comes back to old pages.
-        if not cache.add(_VERSION_KEY, time.time_ns(), None):
-            try:
-                cache.incr(_VERSION_KEY)
-            except ValueError:  # expired or evicted between the two calls
-                cache.add(_VERSION_KEY, time.time_ns(), None)
-    except RedisError:
-        logger.warning("match result cache: version not bumped (Redis unavailable)", exc_info=True)
+    cache_version_bump(version_key=_VERSION_KEY)
 
 
 def match_page_cached(
@@ -67,17 +49,12 @@ def match_page_cached(
         json.dumps([gig_doc, request_key], sort_keys=True, default=str).encode()
     ).hexdigest()
     key = f"match-page:{gig_doc['id']}:{digest}"
-    found = cache.get_many([_VERSION_KEY, key])
-    version = found.get(_VERSION_KEY)
-    if version is None:
-        cache.add(_VERSION_KEY, time.time_ns(), None)
-        version = cache.get(_VERSION_KEY)
-    page = found.get(key)
-    if page is not None and page[0] == version:
-        return page[1]
+    version, page = cache_versioned_get(version_key=_VERSION_KEY, key=key)
+    if page is not None:
+        return page
     built, keep = build()
     if keep:
-        cache.set(key, (version, built), MATCH_RESULT_TTL)
+        cache_versioned_set(key=key, version=version, page=built, ttl=MATCH_RESULT_TTL)
     return built
 
 

@@ -13,8 +13,8 @@ from tests.factories import moderator_create
 from tests.factories_flow import PublicProfileFactory, member_of, open_gig, skill
 from tests.factories_trust import contract_between
 
+from common import versioned_cache
 from common.redis_cache import ReusedClientRedisCache
-from marketplace import public_cache
 from marketplace.gigs.models import Gig
 from marketplace.moderation.services import gig_hide
 from marketplace.reviews.models import Review
@@ -126,7 +126,7 @@ def test_a_write_does_not_fail_when_redis_is_away(
         "redis://127.0.0.1:1/0",
         {"OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2}},
     )
-    monkeypatch.setattr(public_cache, "cache", away)
+    monkeypatch.setattr(versioned_cache, "cache", away)
     gig = open_gig(firm=firm, title="Before")
     # When the gig is saved outside the API (as a payment webhook or a task would)
     gig.title = "After"
