@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from celery._state import _set_task_join_will_block  # type: ignore[attr-defined]
+from celery._state import (  # type: ignore[attr-defined]  # private, untyped; the only way to clear the flag
+    _set_task_join_will_block,
+)
 from django.utils import translation
 from rest_framework.test import APIClient
 
