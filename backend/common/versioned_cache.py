@@ -7,13 +7,18 @@ version in one round trip (MGET); a page of another version is stale. Writers bu
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone, translation
 from redis.exceptions import RedisError
+from rest_framework.request import Request
+from rest_framework.response import Response
 
 logger = logging.getLogger(__name__)
 
@@ -55,3 +60,38 @@ def cache_versioned_get(*, version_key: str, key: str) -> tuple[Any, Any]:
 
 def cache_versioned_set(*, key: str, version: Any, page: Any, ttl: int) -> None:
     cache.set(key, (version, page), ttl)
+
+
+def cached_response(
+    request: Request, *, version_key: str, scope: str, ttl: int, build: Callable[[], Response]
+) -> Response:
+    """`build()`'s response, or its data from the cache when built under the current version.
+
+    A page is keyed by `scope` (whose pages these are) and what else it depends on: the URL
+    (scheme, host, path, query: pagination links are absolute), the language and the time zone
+    (dates render in it). Only 200s are kept, as the response's data, rendered again per
+    request, so content negotiation and every header (Vary, Content-Language) stay as without
+    the cache. With Redis unreachable the page is built as if there were no cache.
+    """
+    where = "|".join(
+        (
+            request.build_absolute_uri(),
+            translation.get_language() or "",
+            timezone.get_current_timezone_name(),
+        )
+    )
+    key = f"{scope}:" + hashlib.sha256(where.encode()).hexdigest()
+    try:
+        version, data = cache_versioned_get(version_key=version_key, key=key)
+    except RedisError as exc:
+        logger.warning("page cache unavailable (%s: %s)", type(exc).__name__, exc)
+        return build()
+    if data is not None:
+        return Response(data)
+    response = build()
+    if response.status_code == 200:
+        try:
+            cache_versioned_set(key=key, version=version, page=response.data, ttl=ttl)
+        except RedisError as exc:
+            logger.warning("page cache unavailable (%s: %s)", type(exc).__name__, exc)
+    return response

@@ -19,6 +19,10 @@ class MarketplaceConfig(AppConfig):
         # models (chat messages), which exist only once those apps have migrated.
         post_migrate.connect(staff_roles_ensure, dispatch_uid="marketplace.staff_roles")
         reportables.register()
+        from marketplace.accounts.session_user import session_users_watch
+        from marketplace.contracts.list_cache import contract_lists_watch
         from marketplace.public_cache import public_reads_watch
 
         public_reads_watch()
+        session_users_watch()
+        contract_lists_watch()

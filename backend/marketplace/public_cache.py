@@ -18,16 +18,14 @@ added later) is at most PUBLIC_READ_TTL old.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone, translation
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from common.versioned_cache import cache_version_bump, cache_versioned_get, cache_versioned_set
+from common.versioned_cache import cache_version_bump, cached_response
 
 PUBLIC_READ_TTL = 5  # seconds
 _VERSION_KEY = "public-reads:version"
@@ -39,30 +37,13 @@ def public_reads_changed(**_signal: Any) -> None:
 
 
 def public_read(request: Request, build: Callable[[], Response]) -> Response:
-    """`build()`'s response; for anonymous callers from the cache when a fresh copy is there.
-
-    Only 200s are kept; the cached value is the response's data, rendered again per request,
-    so content negotiation and every header (Vary, Content-Language) stay as without it. The
-    page is stored with the version it was built under, and read together with the current
-    version in one round trip (MGET); a page of another version is stale.
-    """
+    """`build()`'s response; for anonymous callers from the cache when a fresh copy is there
+    (`cached_response`: keyed by URL, language and time zone; only 200s kept)."""
     if request.user.is_authenticated:
         return build()
-    where = "|".join(
-        (
-            request.build_absolute_uri(),
-            translation.get_language() or "",
-            timezone.get_current_timezone_name(),
-        )
+    return cached_response(
+        request, version_key=_VERSION_KEY, scope="public-read", ttl=PUBLIC_READ_TTL, build=build
     )
-    key = "public-read:" + hashlib.sha256(where.encode()).hexdigest()
-    version, data = cache_versioned_get(version_key=_VERSION_KEY, key=key)
-    if data is not None:
-        return Response(data)
-    response = build()
-    if response.status_code == 200:
-        cache_versioned_set(key=key, version=version, page=response.data, ttl=PUBLIC_READ_TTL)
-    return response
 
 
 def public_reads_watch() -> None:

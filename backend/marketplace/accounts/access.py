@@ -16,12 +16,12 @@ from datetime import datetime
 from typing import Any
 
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
-from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.errors import Forbidden
+from marketplace.accounts.session_user import session_user_get
 
 
 class AccountRestricted(Forbidden):
@@ -64,7 +64,8 @@ class _RefuseRestricted:
         # A restricted user's sessions are ended by the session hash (see `User`). One opened
         # later without a password (e.g. by `force_login`) still resolves to the user, so the
         # API and the socket answer with the refusal's code rather than "not signed in".
-        user = get_user_model()._default_manager.filter(pk=user_id).first()
+        # Every signed-in request asks: the row comes from the cache while it is current.
+        user = session_user_get(user_id=user_id)
         return user if user is not None and user.is_active else None
 
 

@@ -12,8 +12,22 @@ from django.utils.translation import gettext_lazy as _
 from common.timezones import validate_timezone
 
 
+class UserQuerySet(models.QuerySet["User"]):
+    def update(self, **kwargs: Any) -> int:
+        # Bulk updates send no signals: the signed-in users' cached rows are bumped here.
+        from marketplace.accounts.session_user import session_users_changed
+
+        ids = list(self.values_list("pk", flat=True))
+        updated = super().update(**kwargs)
+        session_users_changed(user_ids=ids)
+        return updated
+
+
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
+
+    def get_queryset(self) -> UserQuerySet:
+        return UserQuerySet(self.model, using=self._db)
 
     def _create(self, email: str, password: str | None, **extra: Any) -> User:
         if not email:

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
-from django.db.models import F, Max, Value
+from django.db.models import F, Max, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,7 @@ from common.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from common.fields import is_amount_minor
 from common.money import MAX_AMOUNT_MINOR
 from marketplace.accounts.models import User
+from marketplace.contracts.list_cache import contract_parties_changed
 from marketplace.contracts.models import (
     Contract,
     ContractSide,
@@ -101,6 +102,7 @@ def contract_create(
             for position, item in enumerate(plan, start=1)
         ]
     )
+    contract_parties_changed(contracts=Q(pk=contract.pk))  # bulk_create sends no signal
     emit_on_commit(
         contract_changed, contract_id=contract.id, gig_id=contract.gig_id, status=contract.status
     )
@@ -205,7 +207,9 @@ def milestone_set_payment_status(*, milestone: Milestone, status: str) -> Milest
         # In SQL, so a stale in-memory milestone cannot overwrite the first moment.
         changes[stamp] = Coalesce(F(stamp), Value(now))
     Milestone.objects.filter(pk=milestone.pk).update(**changes)
-    public_reads_changed()  # the firm's on-time shares on its gig pages; update() sends no signal
+    # update() sends no signal: the firm's on-time shares on its gig pages, the parties' lists.
+    public_reads_changed()
+    contract_parties_changed(contracts=Q(pk=milestone.contract_id))
     milestone.status = status
     milestone.updated_at = now
     if stamp is not None and getattr(milestone, stamp) is None:

@@ -19,9 +19,11 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from marketplace.accounts.models import User
+from marketplace.contracts.list_cache import contract_parties_changed
 from marketplace.contracts.models import Contract, Milestone
 from marketplace.demo.data import (
     CONTRACT,
@@ -352,6 +354,7 @@ class _Seeder:
             created_at=accepted, terms={**contract.terms, "accepted_at": accepted.isoformat()}
         )
         Milestone.objects.filter(contract=contract).update(created_at=accepted)
+        contract_parties_changed(contracts=Q(pk=contract.pk))  # update() sends no signal
         self.report.created["contracts"] += 1
         self.report.created["milestones"] += len(spec.milestones)
 

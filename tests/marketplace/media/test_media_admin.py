@@ -74,3 +74,24 @@ def test_images_cannot_be_changed_in_admin(
     assert response.status_code == 403
     image.refresh_from_db()
     assert image.purpose == "avatar"
+
+
+def test_a_signed_in_user_whose_avatar_is_deleted_reads_their_page_without_it(
+    django_capture_on_commit_callbacks: Any, media_root: Path
+) -> None:
+    # Given a signed-in user (a real session: their row is cached) with an avatar
+    from rest_framework.test import APIClient
+
+    from marketplace.media.services import image_delete
+
+    user = UserFactory.create()
+    image = _avatar_for(user, django_capture_on_commit_callbacks)
+    client = APIClient()
+    client.force_login(user)
+    assert client.get("/api/v1/me/").json()["avatar"] is not None
+    # When the image is deleted (its SET_NULL on the user is an update without signals)
+    with django_capture_on_commit_callbacks(execute=True):
+        image_delete(image=image)
+    # Then the user's next request sees no avatar, rather than a missing image
+    response = client.get("/api/v1/me/")
+    assert (response.status_code, response.json()["avatar"]) == (200, None)

@@ -16,6 +16,7 @@ from marketplace.api_base import ActionView, SkipIdleFiltersMixin, signed_in_use
 from marketplace.contracts.api.filters import ContractFilter
 from marketplace.contracts.api.render import contract_payloads
 from marketplace.contracts.api.serializers import ContractOutput, MilestoneInput, MilestoneOutput
+from marketplace.contracts.list_cache import contract_list_cached
 from marketplace.contracts.models import Contract
 from marketplace.contracts.selectors import (
     contract_get_visible,
@@ -44,6 +45,9 @@ class ContractListView(SkipIdleFiltersMixin, generics.ListAPIView[Contract]):
         return contract_list_mine_rows(user=self.request.user)
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return contract_list_cached(request, lambda: self._build_page())
+
+    def _build_page(self) -> Response:
         page = self.paginate_queryset(self.filter_queryset(self.get_queryset())) or []
         milestones = milestone_rows(contract_ids=[row["id"] for row in page])
         return self.get_paginated_response(contract_payloads(page, milestones=milestones))
