@@ -338,8 +338,9 @@ def _write_doc(
         "",
         f"- Machine: {os.cpu_count()} CPU, {_cpu()}; Python {platform.python_version()};"
         f" {platform.platform()}.",
-        f"- Load average (1/5/15 min) before {before}, after {after}: the machine was shared"
-        " with other work, so absolute figures are low and noisy; the ratios are what counts.",
+        f"- Load average (1/5/15 min) before {before}, after {after} (the run itself keeps both"
+        " cores busy; a high figure before means other work shared the machine, so absolute"
+        " figures are low and noisy; the ratios are what counts).",
         f"- Server: gunicorn `backend/config/gunicorn.py`, {WORKERS} sync workers, DEBUG off,"
         " PostgreSQL and Redis (cache, sessions, throttles) on the same machine; throttle rates"
         " raised out of reach.",
