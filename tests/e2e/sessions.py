@@ -20,3 +20,22 @@ def signed_in(browser: Browser, base: str, user: User, **context: Any) -> Page:
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base}]
     )
     return browser_context.new_page()
+
+
+def both_in_contract_chat(browser: Browser, base: str, contract: Any) -> tuple[Page, Page]:
+    """The contract's owner (who accepted it) and freelancer, each signed in with the
+    contract's empty chat open and connected: (owner's page, freelancer's page)."""
+    from playwright.sync_api import expect
+
+    from chat.models import Conversation
+
+    conversation = Conversation.objects.get(contract=contract)
+    pages = (
+        signed_in(browser, base, contract.accepted_by),
+        signed_in(browser, base, contract.freelancer.user),
+    )
+    for page in pages:
+        page.goto(f"{base}/chat/{conversation.id}")
+        expect(page.get_by_text("No messages yet. Say hello.")).to_be_visible()
+        expect(page.get_by_text("Connecting…")).to_have_count(0)
+    return pages

@@ -16,8 +16,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from chat.models import Conversation, Message, MessageAttachment
 from tests.e2e.conftest import shot
-from tests.e2e.sessions import signed_in
-from tests.e2e.world import contract, firm_of, freelancer, gig, person, proposal
+from tests.e2e.sessions import both_in_contract_chat
+from tests.e2e.world import ceramics_contract
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -48,20 +48,9 @@ def test_an_attached_png_reaches_the_other_side_live_and_a_non_image_is_refused(
     browser: Browser, live_server_url: str, tmp_path: Path
 ) -> None:
     base = live_server_url
-    owner = person("olivia@acme.test", "Olivia Owner")
-    lea = person("lea@example.test", "Lea Freelancer")
-    firm = firm_of(owner, name="Acme Ceramics", slug="acme-ceramics")
-    profile = freelancer(lea, slug="lea-dev", headline="Django shops", skills=("django",))
-    posted = gig(firm, owner, title="Shop for a ceramics studio", skills=("django",))
-    work = contract(proposal(posted, profile), owner, milestones=[("Shop", 300_000)])
+    work = ceramics_contract()
     conversation = Conversation.objects.get(contract=work)
-
-    olivia = signed_in(browser, base, owner)
-    leas = signed_in(browser, base, lea)
-    for page in (olivia, leas):
-        page.goto(f"{base}/chat/{conversation.id}")
-        expect(page.get_by_text("No messages yet. Say hello.")).to_be_visible()
-        expect(page.get_by_text("Connecting…")).to_have_count(0)
+    olivia, leas = both_in_contract_chat(browser, base, work)
 
     # A text file named .png: the server reads the content and refuses it, with its sentence
     fake = tmp_path / "notes.png"

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, Page, WebSocketRoute, expect
 
 from chat.models import Conversation, Message
 from tests.e2e.conftest import shot
-from tests.e2e.world import contract, firm_of, freelancer, gig, person, proposal, sign_in
+from tests.e2e.world import ceramics_contract, sign_in
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -57,12 +57,8 @@ def test_messages_sent_while_disconnected_arrive_once_in_order(
     browser: Browser, live_server_url: str
 ) -> None:
     base = live_server_url
-    owner = person("olivia@acme.test", "Olivia Owner")
-    lea = person("lea@example.test", "Lea Freelancer")
-    firm = firm_of(owner, name="Acme Ceramics", slug="acme-ceramics")
-    profile = freelancer(lea, slug="lea-dev", headline="Django shops", skills=("django",))
-    posted = gig(firm, owner, title="Shop for a ceramics studio", skills=("django",))
-    work = contract(proposal(posted, profile), owner, milestones=[("Shop", 300_000)])
+    work = ceramics_contract()
+    owner, lea = work.accepted_by, work.freelancer.user
     conversation = Conversation.objects.get(contract=work)
 
     owner_ctx = browser.new_context(locale="en-GB")

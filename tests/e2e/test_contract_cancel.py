@@ -11,23 +11,17 @@ from playwright.sync_api import Browser, expect
 from marketplace.models import Contract, Milestone
 from tests.e2e.conftest import shot
 from tests.e2e.sessions import signed_in
-from tests.e2e.world import contract, firm_of, freelancer, gig, person, proposal
+from tests.e2e.world import ceramics_contract
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_cancel_a_milestone_then_the_contract(browser: Browser, live_server_url: str) -> None:
     base = live_server_url
-    owner = person("olivia@acme.test", "Olivia Owner")
-    lea = person("lea@example.test", "Lea Freelancer")
-    firm = firm_of(owner, name="Acme Ceramics", slug="acme-ceramics")
-    profile = freelancer(lea, slug="lea-dev", headline="Django shops", skills=("django",))
-    posted = gig(firm, owner, title="Shop for a ceramics studio", skills=("django",))
-    work = contract(
-        proposal(posted, profile, price_minor=150_000),
-        owner,
-        milestones=[("Shop", 100_000), ("Checkout", 50_000)],
+    work = ceramics_contract(
+        price_minor=150_000, milestones=[("Shop", 100_000), ("Checkout", 50_000)]
     )
+    owner, lea = work.accepted_by, work.freelancer.user
     olivia = signed_in(browser, base, owner)
     leas = signed_in(browser, base, lea)
 

@@ -121,3 +121,20 @@ def contract(proposal_: Proposal, owner: User, *, milestones: list[tuple[str, in
         by=owner,
         milestones=[{"title": title, "amount_minor": amount} for title, amount in milestones],
     )
+
+
+def ceramics_contract(
+    *, milestones: list[tuple[str, int]] | None = None, price_minor: int = 300_000
+) -> Contract:
+    """The journeys' usual pair under contract: Olivia Owner of Acme Ceramics hired Lea
+    Freelancer (a Django shop builder) for a ceramics studio's shop, one milestone by default."""
+    owner = person("olivia@acme.test", "Olivia Owner")
+    lea = person("lea@example.test", "Lea Freelancer")
+    firm = firm_of(owner, name="Acme Ceramics", slug="acme-ceramics")
+    profile = freelancer(lea, slug="lea-dev", headline="Django shops", skills=("django",))
+    posted = gig(firm, owner, title="Shop for a ceramics studio", skills=("django",))
+    return contract(
+        proposal(posted, profile, price_minor=price_minor),
+        owner,
+        milestones=milestones or [("Shop", price_minor)],
+    )

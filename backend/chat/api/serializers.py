@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -29,6 +30,10 @@ class ConversationOutput(serializers.ModelSerializer[Conversation]):
     unread_count = serializers.IntegerField(read_only=True)
     last_message = serializers.SerializerMethodField()
     participants = ParticipantOutput(source="memberships", many=True, read_only=True)
+    edit_window_minutes = serializers.SerializerMethodField(
+        help_text="How long after sending its author may edit a message (the app offers Edit "
+        "only then; later edits are `edit_window_closed`)."
+    )
 
     class Meta:
         model = Conversation
@@ -44,7 +49,11 @@ class ConversationOutput(serializers.ModelSerializer[Conversation]):
             "unread_count",
             "last_message",
             "participants",
+            "edit_window_minutes",
         )
+
+    def get_edit_window_minutes(self, obj: Any) -> int:
+        return int(settings.CHAT_EDIT_WINDOW_MINUTES)
 
     @extend_schema_field(LastMessageOutput(allow_null=True))
     def get_last_message(self, obj: Any) -> dict[str, Any] | None:

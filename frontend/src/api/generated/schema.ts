@@ -1632,6 +1632,8 @@ export interface components {
             readonly unread_count: number;
             readonly last_message: components["schemas"]["LastMessageOutput"] | null;
             readonly participants: components["schemas"]["ParticipantOutput"][];
+            /** @description How long after sending its author may edit a message (the app offers Edit only then; later edits are `edit_window_closed`). */
+            readonly edit_window_minutes: number;
         };
         /**
          * @description * `gig_inquiry` - Gig inquiry

@@ -40,3 +40,11 @@ export function useStartConversation() {
     onSuccess: () => client.invalidateQueries({ queryKey: conversationsKey }),
   });
 }
+
+/** The author edits a message's text (within the conversation's `edit_window_minutes`). */
+export function useEditMessage() {
+  return useMutation({
+    mutationFn: ({ id, text }: { id: number; text: string }) =>
+      unwrap(api.PATCH("/api/v1/messages/{message_id}/", { params: { path: { message_id: id } }, body: { text } })),
+  });
+}

@@ -97,6 +97,11 @@ function ImageViewer({ image, alt, onClose }: { image: AttachmentImage; alt: str
     close.current?.focus();
     const onKey = (event: KeyboardEvent) => {
       if (event.key === "Escape") onClose();
+      // A modal keeps focus inside: its one control is the close button.
+      if (event.key === "Tab") {
+        event.preventDefault();
+        close.current?.focus();
+      }
     };
     document.addEventListener("keydown", onKey);
     return () => {

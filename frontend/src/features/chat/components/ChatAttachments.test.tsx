@@ -4,35 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { ChatRoom } from "@/features/chat/components/ChatRoom";
 import { stopChatSocket } from "@/features/chat/lib/socket";
+import { FakeSocket, latestSocket } from "@/testing/fakeSocket";
 import { renderWithApp } from "@/testing/render";
-
-/** The browser's WebSocket: records frames sent, lets the test deliver frames. */
-class FakeSocket {
-  static instances: FakeSocket[] = [];
-  static readonly OPEN = 1;
-  readyState = 0;
-  sent: Record<string, unknown>[] = [];
-  onopen: (() => void) | null = null;
-  onclose: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  constructor() {
-    FakeSocket.instances.push(this);
-  }
-  send(data: string) {
-    this.sent.push(JSON.parse(data) as Record<string, unknown>);
-  }
-  close() {
-    this.readyState = 3;
-    this.onclose?.();
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  receive(frame: object) {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-}
 
 /** XMLHttpRequest for the upload: the test answers each request and reports progress. */
 class FakeUpload {
@@ -70,11 +43,7 @@ class FakeUpload {
   }
 }
 
-function socket(): FakeSocket {
-  const s = FakeSocket.instances.at(-1);
-  if (!s) throw new Error("no socket yet");
-  return s;
-}
+const socket = latestSocket;
 
 /** The last `send` frame (a `typing` one follows it). */
 function lastSend(): Record<string, unknown> {
@@ -166,6 +135,11 @@ describe("chat image attachments", () => {
     await user.click(thumbnail);
     const viewer = screen.getByRole("dialog", { name: "Image 1 of 1" });
     expect(within(viewer).getByRole("img")).toHaveAttribute("src", "/media/images/ab/31.png");
+    expect(within(viewer).getByRole("button", { name: "Close" })).toHaveFocus();
+    // Tab and Shift+Tab stay in the dialog rather than reaching the chat behind it
+    await user.tab();
+    expect(within(viewer).getByRole("button", { name: "Close" })).toHaveFocus();
+    await user.tab({ shift: true });
     expect(within(viewer).getByRole("button", { name: "Close" })).toHaveFocus();
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();

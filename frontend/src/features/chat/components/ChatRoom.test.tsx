@@ -3,39 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { ChatRoom } from "@/features/chat/components/ChatRoom";
 import { stopChatSocket } from "@/features/chat/lib/socket";
+import { FakeSocket, jsonResponse, latestSocket } from "@/testing/fakeSocket";
 import { renderWithApp } from "@/testing/render";
 
-/** The browser's WebSocket, driven by the test: open() and close() are the network's doing. */
-class FakeSocket {
-  static instances: FakeSocket[] = [];
-  static readonly OPEN = 1;
-  readyState = 0;
-  onopen: (() => void) | null = null;
-  onclose: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-  constructor() {
-    FakeSocket.instances.push(this);
-  }
-  send() {}
-  close() {
-    this.readyState = 3;
-    this.onclose?.();
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-}
-
-function latest(): FakeSocket {
-  const socket = FakeSocket.instances.at(-1);
-  if (!socket) throw new Error("no socket yet");
-  return socket;
-}
-
-function json(body: unknown) {
-  return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
-}
+const latest = latestSocket;
+const json = jsonResponse;
 
 const conversation = {
   id: 5, kind: "proposal", title: "Shop redesign", gig: 1, created_at: "2026-11-22T10:00:00Z", unread_count: 0, last_message: null,

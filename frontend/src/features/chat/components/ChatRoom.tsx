@@ -5,6 +5,7 @@ import { ReportButton } from "@/components/ReportButton";
 import { ErrorNotice, Loading, Empty } from "@/components/States";
 import { useFormat } from "@/lib/format";
 import { AttachButton, AttachmentDrafts, MessageImages } from "@/features/chat/components/Attachments";
+import { MessageBody } from "@/features/chat/components/MessageBody";
 import { useAttachmentDrafts } from "@/features/chat/hooks/useAttachmentDrafts";
 import { useChatRoom } from "@/features/chat/hooks/useChatRoom";
 import { MAX_ATTACHMENTS } from "@/features/chat/api/attachments";
@@ -27,6 +28,8 @@ export function ChatRoom({ conversationId, myUserId }: { conversationId: number;
   const names = new Map(participants.map((p) => [p.user_id, p.name]));
   const others = participants.filter((p) => p.user_id !== myUserId);
   const myLast = room.messages.filter((m) => m.author_id === myUserId).at(-1);
+  const editWindowMs = (room.conversation.data?.edit_window_minutes ?? 0) * 60_000;
+  const editableUntil = (m: { created_at: string }) => Date.parse(m.created_at) + editWindowMs;
   const seen = myLast !== undefined && others.some((p) => (room.reads.get(p.user_id) ?? 0) >= myLast.id);
   const submit = () => {
     const text = draft.trim();
@@ -60,9 +63,10 @@ export function ChatRoom({ conversationId, myUserId }: { conversationId: number;
         {room.messages.map((m) => (
           <li key={m.id} className={m.author_id === myUserId ? "msg msg--mine" : "msg"}>
             <span className="msg__author">{m.author_id === myUserId ? t("chat.you") : m.author_name || names.get(m.author_id)}</span>
-            {m.text && <p>{m.text}</p>}
+            <MessageBody message={m} editable={m.author_id === myUserId && m.text !== "" && editableUntil(m) > Date.now()} onEdited={room.showEdit} />
             <MessageImages images={m.attachments} />
             <time dateTime={m.created_at}>{m.created_at && fmt.dateTime(m.created_at)}</time>
+            {m.edited_at && <small> · {t("chat.edited")}</small>}
             {m.author_id !== myUserId && <ReportButton kind="message" objectId={m.id} label={t("report.message")} />}
           </li>
         ))}

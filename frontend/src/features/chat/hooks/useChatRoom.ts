@@ -12,6 +12,7 @@ export interface ChatMessage {
   author_name: string;
   text: string;
   created_at: string;
+  edited_at: string | null;
   client_message_id: string;
   attachments: AttachmentImage[];
 }
@@ -47,7 +48,7 @@ export function useChatRoom(conversationId: number, myUserId: number) {
       const next = new Map(prev);
       for (const m of rows) {
         if (!next.has(m.id)) {
-          next.set(m.id, { id: m.id, author_id: m.author, author_name: m.author_name, text: m.text, created_at: m.created_at ?? "", client_message_id: m.client_message_id, attachments: m.attachments });
+          next.set(m.id, { id: m.id, author_id: m.author, author_name: m.author_name, text: m.text, created_at: m.created_at ?? "", edited_at: m.edited_at ?? null, client_message_id: m.client_message_id, attachments: m.attachments });
         }
       }
       return next;
@@ -93,7 +94,7 @@ export function useChatRoom(conversationId: number, myUserId: number) {
           const mine = sentTexts.current.get(frame.client_message_id);
           sentTexts.current.delete(frame.client_message_id);
           if (mine !== undefined) {
-            const sent = { ...mine, id: frame.message_id, author_id: myUserId, author_name: "", created_at: frame.created_at };
+            const sent = { ...mine, id: frame.message_id, author_id: myUserId, author_name: "", created_at: frame.created_at, edited_at: null };
             setMessages((prev) => (prev.has(sent.id) ? prev : new Map(prev).set(sent.id, sent)));
           }
           setPending((prev) => prev.filter((p) => p.client_message_id !== frame.client_message_id));
@@ -121,6 +122,9 @@ export function useChatRoom(conversationId: number, myUserId: number) {
           sentTexts.current.delete(frame.client_message_id);
           setPending((prev) => prev.filter((p) => p.client_message_id !== frame.client_message_id));
           setSendError(new ApiError(400, frame.code, frame.message, {}));
+          break;
+        case "message_edited":
+          setMessages((prev) => edited(prev, frame.message_id, frame.text, frame.edited_at));
           break;
         case "message_hidden":
           setMessages((prev) => {
@@ -179,5 +183,15 @@ export function useChatRoom(conversationId: number, myUserId: number) {
       setPending((prev) => [...prev, mine]);
     },
     setTyping: (isTyping: boolean) => chatSocket().typing(conversationId, isTyping),
+    /** After the server accepted an edit (its broadcast may come later, or first). */
+    showEdit: (message: { id: number; text: string; edited_at?: string | null }) =>
+      setMessages((prev) => edited(prev, message.id, message.text, message.edited_at ?? null)),
   };
+}
+
+/** The messages with one message's text replaced; the newest edit wins whatever the order. */
+function edited(messages: Map<number, ChatMessage>, id: number, text: string, editedAt: string | null): Map<number, ChatMessage> {
+  const message = messages.get(id);
+  if (!message || (message.edited_at && editedAt && Date.parse(message.edited_at) > Date.parse(editedAt))) return messages;
+  return new Map(messages).set(id, { ...message, text, edited_at: editedAt });
 }

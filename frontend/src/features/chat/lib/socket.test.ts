@@ -1,40 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { ChatSocket, type ServerFrame } from "@/features/chat/lib/socket";
+import { ChatSocket } from "@/features/chat/lib/socket";
+import { FakeSocket, latestSocket } from "@/testing/fakeSocket";
 
-/** A stand-in for the browser's WebSocket that records what the client sends. */
-class FakeSocket {
-  static instances: FakeSocket[] = [];
-  readyState = 0;
-  sent: Record<string, unknown>[] = [];
-  onopen: (() => void) | null = null;
-  onclose: (() => void) | null = null;
-  onmessage: ((event: { data: string }) => void) | null = null;
-
-  constructor() {
-    FakeSocket.instances.push(this);
-  }
-  send(data: string) {
-    this.sent.push(JSON.parse(data) as Record<string, unknown>);
-  }
-  close() {
-    this.readyState = 3;
-    this.onclose?.();
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  receive(frame: ServerFrame) {
-    this.onmessage?.({ data: JSON.stringify(frame) });
-  }
-}
-
-function latest(): FakeSocket {
-  const socket = FakeSocket.instances.at(-1);
-  if (!socket) throw new Error("no socket");
-  return socket;
-}
+const latest = latestSocket;
 
 describe("ChatSocket", () => {
   beforeEach(() => {
@@ -57,7 +26,7 @@ describe("ChatSocket", () => {
     expect(latest().sent).toEqual([{ type: "subscribe", conversation_id: 7, after_id: 40 }]);
 
     // Given one delivered message and one send still waiting for its ack
-    latest().receive({ type: "message", id: 41, conversation_id: 7, author_id: 2, author_name: "Ana", text: "hi", client_message_id: "a", created_at: "2026-11-22T10:00:00Z", attachments: [] });
+    latest().receive({ type: "message", id: 41, conversation_id: 7, author_id: 2, author_name: "Ana", text: "hi", client_message_id: "a", created_at: "2026-11-22T10:00:00Z", edited_at: null, attachments: [] });
     const pendingId = chat.send(7, "are you there?", [], "c-1");
     expect(pendingId).toBe("c-1");
 

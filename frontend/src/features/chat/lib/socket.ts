@@ -13,6 +13,8 @@ export interface MessageFrame {
   text: string;
   client_message_id: string;
   created_at: string;
+  /** null unless edited (a catch-up carries the current text) */
+  edited_at: string | null;
   /** in the sender's order; [] when none */
   attachments: AttachmentImage[];
 }
@@ -26,6 +28,7 @@ export type ServerFrame =
   | { type: "read_ok"; conversation_id: number; message_id: number }
   | { type: "presence"; conversation_id: number; user_id: number; online: boolean; last_seen: string | null }
   | { type: "message_hidden"; conversation_id: number; message_id: number }
+  | { type: "message_edited"; conversation_id: number; message_id: number; text: string; edited_at: string }
   | { type: "notification"; id: number; kind: string; created_at: string }
   | { type: "error"; code: string; message: string; conversation_id?: number; client_message_id?: string }
   | { type: "pong" | "unsubscribed" | "presence_state" };
