@@ -184,3 +184,14 @@ def test_report_a_message(inquiry: Inquiry) -> None:
 def test_anonymous_is_refused(inquiry: Inquiry, api: Any) -> None:
     assert api.get("/api/v1/conversations/").status_code in (401, 403)
     assert api.get("/api/v1/notifications/").status_code in (401, 403)
+
+
+def test_a_conversation_says_how_long_messages_stay_editable(
+    inquiry: Inquiry, settings: Any
+) -> None:
+    # The app offers Edit only inside this window; it follows the server's setting
+    settings.CHAT_EDIT_WINDOW_MINUTES = 7
+    client = client_for(inquiry.freelancer)
+    detail = client.get(f"/api/v1/conversations/{inquiry.conversation.id}/").json()
+    listed = client.get("/api/v1/conversations/").json()["results"][0]
+    assert (detail["edit_window_minutes"], listed["edit_window_minutes"]) == (7, 7)
