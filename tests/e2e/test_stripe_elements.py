@@ -107,8 +107,23 @@ def test_owner_funds_a_milestone_with_stripe_elements(
     expect(card.get_by_test_id("escrow-state")).to_have_text("Funding…")
     shot(page, "contract-stripe-declined")
 
+    # Back from a redirect-based method (a bank's page) that was not completed: Stripe returns
+    # to the page with the intent's client secret and the outcome in the URL
+    pending = MilestonePayment.objects.get(milestone=cast.milestone)
+    page.goto(
+        f"{live_server_url}/contracts/{contract_id}?payment_intent={pending.payment_intent_id}"
+        f"&payment_intent_client_secret={pending.client_secret}&redirect_status=failed"
+    )
+    expect(card.get_by_role("alert")).to_have_text(
+        "The payment was not completed. Choose a payment method and try again."
+    )
+    expect(page).to_have_url(f"{live_server_url}/contracts/{contract_id}")
+    expect(card.get_by_test_id("escrow-state")).to_have_text("Funding…")
+
     # A good card: processing until payment_intent.succeeded reaches the live server
     form.get_by_label("Card number").fill("4242 4242 4242 4242")
+    form.get_by_label("Expiration date (MM / YY)").fill("12 / 34")
+    form.get_by_label("Security code").fill("123")
     pay.click()
     expect(card.get_by_test_id("escrow-state")).to_have_text("Funded (held)")
     expect(card.get_by_role("form", name="Card payment")).to_have_count(0)

@@ -17,22 +17,24 @@ const conversation = {
   ],
 };
 
+/** An empty conversation over REST; the socket is the test's. */
+beforeEach(() => {
+  FakeSocket.instances = [];
+  vi.stubGlobal("WebSocket", FakeSocket);
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (input: Request) => {
+      const path = new URL(input.url).pathname;
+      return json(path.endsWith("/messages/") ? { next: null, previous: null, results: [] } : conversation);
+    }),
+  );
+});
+afterEach(() => {
+  stopChatSocket();
+  vi.unstubAllGlobals();
+});
+
 describe("the chat room's connection label", () => {
-  beforeEach(() => {
-    FakeSocket.instances = [];
-    vi.stubGlobal("WebSocket", FakeSocket);
-    vi.stubGlobal(
-      "fetch",
-      vi.fn(async (input: Request) => {
-        const path = new URL(input.url).pathname;
-        return json(path.endsWith("/messages/") ? { next: null, previous: null, results: [] } : conversation);
-      }),
-    );
-  });
-  afterEach(() => {
-    stopChatSocket();
-    vi.unstubAllGlobals();
-  });
 
   it("says connecting (not reconnecting) during the first connection, then nothing", async () => {
     await renderWithApp(<ChatRoom conversationId={5} myUserId={1} />);
@@ -60,5 +62,29 @@ describe("the chat room's connection label", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe("who is online in the chat room", () => {
+
+  it("asks once subscribed, shows the others online, then when they were last seen", async () => {
+    await renderWithApp(<ChatRoom conversationId={5} myUserId={1} />);
+    await screen.findByRole("heading", { name: "Shop redesign" });
+    act(() => latest().open());
+    act(() => latest().receive({ type: "subscribed", conversation_id: 5, last_message_id: 0, complete: true }));
+    expect(latest().sent).toContainEqual({ type: "presence", conversation_id: 5 });
+    const ana = screen.getByTestId("presence-2");
+    expect(ana).toHaveTextContent(/^Ana$/);
+
+    act(() =>
+      latest().receive({ type: "presence_state", conversation_id: 5, users: [{ user_id: 1, online: true, last_seen: null }, { user_id: 2, online: true, last_seen: null }] }),
+    );
+    expect(ana).toHaveTextContent("Ana · online");
+    // Ana closes her tab
+    act(() => latest().receive({ type: "presence", conversation_id: 5, user_id: 2, online: false, last_seen: "2026-11-22T10:40:00+00:00" }));
+    expect(ana).toHaveTextContent(/^Ana · last seen .*2026/);
+    // Another conversation's news is not this room's
+    act(() => latest().receive({ type: "presence", conversation_id: 6, user_id: 2, online: true, last_seen: null }));
+    expect(ana).toHaveTextContent(/last seen/);
   });
 });

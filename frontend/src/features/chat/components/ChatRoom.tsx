@@ -7,9 +7,19 @@ import { useFormat } from "@/lib/format";
 import { AttachButton, AttachmentDrafts, MessageImages } from "@/features/chat/components/Attachments";
 import { MessageBody } from "@/features/chat/components/MessageBody";
 import { useAttachmentDrafts } from "@/features/chat/hooks/useAttachmentDrafts";
-import { useChatRoom } from "@/features/chat/hooks/useChatRoom";
+import { useChatRoom, type Presence } from "@/features/chat/hooks/useChatRoom";
 import { MAX_ATTACHMENTS } from "@/features/chat/api/attachments";
 import { errorMessage } from "@/lib/errors";
+
+/** "online", or when they were last here; nothing until the server has said. */
+function PresenceNote({ presence }: { presence: Presence | undefined }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  if (!presence) return null;
+  if (presence.online) return <span className="presence presence--online"> · {t("chat.online")}</span>;
+  if (!presence.last_seen) return null;
+  return <span className="presence"> · {t("chat.lastSeen", { when: fmt.dateTime(presence.last_seen) })}</span>;
+}
 
 export function ChatRoom({ conversationId, myUserId }: { conversationId: number; myUserId: number }) {
   const { t } = useTranslation();
@@ -46,7 +56,13 @@ export function ChatRoom({ conversationId, myUserId }: { conversationId: number;
       <header className="room__head">
         <h2>{room.conversation.data?.title}</h2>
         <p className="muted">
-          {others.map((p) => p.name).join(", ")}{" "}
+          {others.map((p, index) => (
+            <span key={p.user_id} data-testid={`presence-${p.user_id}`}>
+              {index > 0 && ", "}
+              {p.name}
+              <PresenceNote presence={room.presence.get(p.user_id)} />
+            </span>
+          ))}{" "}
           {(room.connection === "connecting" || room.connection === "reconnecting") && (
             <span className="badge" role="status">
               {t(room.connection === "connecting" ? "chat.connecting" : "chat.reconnecting")}

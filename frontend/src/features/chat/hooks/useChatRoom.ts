@@ -23,6 +23,12 @@ export interface PendingMessage {
   attachments: AttachmentImage[];
 }
 
+export interface Presence {
+  online: boolean;
+  /** when the user was last connected (null while online, or never seen) */
+  last_seen: string | null;
+}
+
 const TYPING_TTL_MS = 5000; // a typing frame counts for 5 s unless renewed or cancelled
 
 /** A conversation's live state: history from REST, everything newer from the socket. */
@@ -34,6 +40,7 @@ export function useChatRoom(conversationId: number, myUserId: number) {
   const [pending, setPending] = useState<PendingMessage[]>([]);
   const [typing, setTyping] = useState<Map<number, number>>(new Map());
   const [reads, setReads] = useState<Map<number, number>>(new Map());
+  const [presence, setPresence] = useState<Map<number, Presence>>(new Map());
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const lastReadSent = useRef(0);
   /** client_message_id → what this tab sent and the server has not acked yet */
@@ -100,6 +107,16 @@ export function useChatRoom(conversationId: number, myUserId: number) {
           setPending((prev) => prev.filter((p) => p.client_message_id !== frame.client_message_id));
           break;
         }
+        case "subscribed":
+          // After every (re)subscription: who is here now (others' changes arrive as `presence`).
+          chatSocket().presence(conversationId);
+          break;
+        case "presence_state":
+          setPresence(new Map(frame.users.map((u) => [u.user_id, { online: u.online, last_seen: u.last_seen }])));
+          break;
+        case "presence":
+          setPresence((prev) => new Map(prev).set(frame.user_id, { online: frame.online, last_seen: frame.last_seen }));
+          break;
         case "typing":
           if (frame.user_id === myUserId) break;
           setTyping((prev) => {
@@ -173,6 +190,7 @@ export function useChatRoom(conversationId: number, myUserId: number) {
     pending,
     typingUsers: [...typing.keys()],
     reads,
+    presence,
     connection,
     sendError,
     send: (text: string, attachments: AttachmentImage[] = []) => {

@@ -31,7 +31,8 @@ export type ServerFrame =
   | { type: "message_edited"; conversation_id: number; message_id: number; text: string; edited_at: string }
   | { type: "notification"; id: number; kind: string; created_at: string }
   | { type: "error"; code: string; message: string; conversation_id?: number; client_message_id?: string }
-  | { type: "pong" | "unsubscribed" | "presence_state" };
+  | { type: "presence_state"; conversation_id: number; users: { user_id: number; online: boolean; last_seen: string | null }[] }
+  | { type: "pong" | "unsubscribed" };
 
 /**
  * "connecting" until the first open, "reconnecting" while a lost connection is being restored
@@ -113,6 +114,11 @@ export class ChatSocket {
 
   typing(conversationId: number, isTyping: boolean): void {
     this.sendFrame({ type: "typing", conversation_id: conversationId, is_typing: isTyping });
+  }
+
+  /** Ask who in the conversation is online (answered by `presence_state`). */
+  presence(conversationId: number): void {
+    this.sendFrame({ type: "presence", conversation_id: conversationId });
   }
 
   read(conversationId: number, messageId: number): void {

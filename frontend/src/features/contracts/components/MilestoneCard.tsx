@@ -7,6 +7,7 @@ import { Field } from "@/components/Field";
 import { ErrorNotice, Loading } from "@/components/States";
 import { fieldErrors } from "@/lib/errors";
 import { useFormat } from "@/lib/format";
+import { useStripeReturn } from "@/features/contracts/hooks/useStripeReturn";
 import { usePayment, usePaymentAction, type Milestone } from "@/features/contracts/api/contracts";
 
 export type Side = "client" | "freelancer";
@@ -41,6 +42,12 @@ export function MilestoneCard({ milestone, contractId, side }: { milestone: Mile
   const act = usePaymentAction(milestone.id, contractId);
   const [disputing, setDisputing] = useState(false);
   const state = payment.data?.state ?? milestone.status;
+  // Back from a redirect-based method: paid → wait for the webhook; a bank still processing
+  // (days for a debit) → say so instead of offering to pay again; not paid → say why.
+  const returned = useStripeReturn(side === "client" ? payment.data?.client_secret : null);
+  useEffect(() => {
+    if (returned === "succeeded") setProcessing(true);
+  }, [returned]);
   useEffect(() => {
     if (processing && state !== "funding") {
       setProcessing(false);
@@ -78,7 +85,13 @@ export function MilestoneCard({ milestone, contractId, side }: { milestone: Mile
       )}
       {act.error ? <ErrorNotice error={act.error} /> : null}
       {processing && <Loading label={t("payments.processing")} />}
-      {cardPayment && !processing && (
+      {returned === "processing" && state === "funding" && <p className="notice">{t("payments.bankProcessing")}</p>}
+      {returned === "failed" && state === "funding" && (
+        <p className="error" role="alert">
+          {t("payments.redirectFailed")}
+        </p>
+      )}
+      {cardPayment && !processing && returned !== "processing" && (
         <Suspense fallback={<Loading label={t("payments.cardLoading")} />}>
           <StripeFundForm
             {...cardPayment}
