@@ -83,3 +83,33 @@ def test_endorse_see_withdraw_and_refusals(browser: Browser, live_server_url: st
     )
     assert not Endorsement.objects.filter(endorser__user=newcomer).exists()
     assert Endorsement.objects.filter(withdrawn_at__isnull=True).count() == 0
+
+
+def test_a_colleague_ties_the_endorsement_to_the_contract_they_shared(
+    browser: Browser, live_server_url: str
+) -> None:
+    # Léa and Tom both work for Max Studio now: Tom cannot see Léa's contract, but the app
+    # offers it (shared-contracts) and the endorsement counts as contract-backed
+    lea = person("lea@studio.test", "Léa Dev", date_joined=_aged(200))
+    tom = person("tom@studio.test", "Tom Photo", date_joined=_aged(120))
+    max_ = person("max@studio.test", "Max Maker")
+    lea_profile = freelancer(lea, slug="lea-dev", headline="Django shops", skills=("django",))
+    tom_profile = freelancer(tom, slug="tom-photo", headline="Product photos", skills=("react",))
+    firm = firm_of(max_, name="Max Studio", slug="max-studio")
+    shop = gig(firm, max_, title="Shop for a ceramics studio", skills=("django",))
+    photos = gig(firm, max_, title="Photos of the catalogue", skills=("react",))
+    hired = contract(proposal(shop, lea_profile), max_, milestones=[("Shop", 300_000)])
+    contract(
+        proposal(photos, tom_profile, price_minor=80_000), max_, milestones=[("Photos", 80_000)]
+    )
+
+    page = signed_in(browser, live_server_url, tom)
+    page.goto(f"{live_server_url}/freelancers/lea-dev")
+    picker = page.get_by_label("Tie to a contract you shared:")
+    expect(picker).to_have_value(str(hired.pk))
+    expect(picker.locator("option:checked")).to_have_text("Shop for a ceramics studio (Max Studio)")
+    skills = page.get_by_test_id("skills")
+    skills.get_by_role("button", name="Endorse Django").click()
+    expect(skills.get_by_role("button", name="Withdraw your endorsement of Django")).to_be_visible()
+    given = Endorsement.objects.get(endorser=tom_profile, endorsee=lea_profile)
+    assert (given.contract_id, given.withdrawn_at) == (hired.pk, None)

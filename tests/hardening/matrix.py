@@ -48,6 +48,7 @@ MATRIX: dict[tuple[str, str], Entry] = {
     ("freelancer-reviews", "get"): E("profile", 200, 200, 200, 200, 200),
     ("freelancer-endorsements", "get"): E("profile", 200, 200, 200, 200, 200),
     ("freelancer-endorsements", "post"): E("profile", 400, 403, 403, 403, 403, {"skill": "python"}),
+    ("freelancer-shared-contracts", "get"): E("profile", 200, 200, 200, 403, 200),
     ("endorsement-detail", "delete"): E("endorsement", 204, 403, 403, 403, 403),
     ("firm-detail", "get"): E("firm", 200, 200, 200, 200, 200),
     ("firm-detail", "patch"): E("firm", 200, 403, 403, 403, 403, {"name": "Renamed"}),

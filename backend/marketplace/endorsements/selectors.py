@@ -24,12 +24,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, DateTimeField, Exists, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from common.errors import NotFound
-from marketplace.contracts.models import ContractStatus
+from marketplace.contracts.models import Contract, ContractStatus
 from marketplace.endorsements.models import Endorsement
-from marketplace.profiles.models import ProfileVisibility
+from marketplace.firms.selectors import firm_ids_of_user
+from marketplace.profiles.models import FreelancerProfile, ProfileVisibility
 from marketplace.reviews.selectors import RatingSummary, freelancer_rating_map
 
 RATING_FULL_CONFIDENCE_REVIEWS = 5
@@ -213,4 +216,28 @@ def profile_endorsed_ids(*, profile_ids: Iterable[int]) -> set[int]:
         Endorsement.objects.filter(
             endorser_id__in=list(profile_ids), withdrawn_at__isnull=True
         ).values_list("endorsee_id", flat=True)
+    )
+
+
+def contracts_shared_with(
+    *, endorser: FreelancerProfile, endorsee: FreelancerProfile
+) -> QuerySet[Contract]:
+    """The endorsee's contracts the endorser shared (docs/trust.md), newest first:
+
+    - the endorser is a member of the contract's hiring firm (they saw the work as the client), or
+    - the endorser had a contract of their own with the same firm whose time (creation to end,
+      or now while active) overlaps this one's (they worked side by side for that client).
+    """
+    side_by_side = Contract.objects.filter(
+        Q(ended_at__isnull=True) | Q(ended_at__gte=OuterRef("created_at")),
+        freelancer=endorser,
+        firm_id=OuterRef("firm_id"),
+        created_at__lte=Coalesce(
+            OuterRef("ended_at"), Value(timezone.now(), output_field=DateTimeField())
+        ),
+    )
+    return (
+        Contract.objects.filter(freelancer=endorsee)
+        .filter(Q(firm_id__in=firm_ids_of_user(user=endorser.user)) | Exists(side_by_side))
+        .order_by("-created_at", "-id")
     )

@@ -23,7 +23,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -31,9 +30,8 @@ from common.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from marketplace.accounts.models import User
 from marketplace.contracts.models import Contract
 from marketplace.endorsements.models import Endorsement
-from marketplace.endorsements.selectors import profile_endorsed_ids
+from marketplace.endorsements.selectors import contracts_shared_with, profile_endorsed_ids
 from marketplace.events import emit_on_commit, profile_changed
-from marketplace.firms.selectors import firm_is_member
 from marketplace.profiles.models import FreelancerProfile, ProfileSkill, ProfileVisibility
 from marketplace.skills.models import Skill
 
@@ -124,27 +122,11 @@ def profile_reputation_announce(*, profile_ids: Iterable[int]) -> None:
 def _shared_contract(
     *, endorser: FreelancerProfile, endorsee: FreelancerProfile, contract_id: int
 ) -> Contract:
-    """The endorsee's contract `contract_id`, if the endorser shared it (docs/trust.md):
-
-    - the endorser is a member of the contract's hiring firm (they saw the work as the client), or
-    - the endorser had a contract of their own with the same firm whose time (creation to end,
-      or now while active) overlaps this one's (they worked side by side for that client).
-    """
-    contract = (
-        Contract.objects.select_related("firm").filter(pk=contract_id, freelancer=endorsee).first()
-    )
+    """The endorsee's contract `contract_id` if the endorser shared it (`contracts_shared_with`)."""
+    shared = contracts_shared_with(endorser=endorser, endorsee=endorsee)
+    contract = shared.filter(pk=contract_id).first()
     if contract is not None:
-        if firm_is_member(firm=contract.firm, user=endorser.user):
-            return contract
-        end = contract.ended_at or timezone.now()
-        overlapping = Contract.objects.filter(
-            Q(ended_at__isnull=True) | Q(ended_at__gte=contract.created_at),
-            freelancer=endorser,
-            firm_id=contract.firm_id,
-            created_at__lte=end,
-        )
-        if overlapping.exists():
-            return contract
+        return contract
     raise ValidationFailed(
         "contract_not_shared",
         _("That is not a contract you shared with this freelancer."),

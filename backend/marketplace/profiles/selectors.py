@@ -66,6 +66,13 @@ def profile_get_own(*, user: Any) -> FreelancerProfile:
     return profile
 
 
+def profile_of_user(*, user: Any) -> FreelancerProfile | None:
+    """The user's profile in any state (no details loaded), or None."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return FreelancerProfile.objects.filter(user=user).first()
+
+
 def profile_slug_of_user(*, user: Any) -> str | None:
     """The slug of the user's profile (any state), or None."""
     if not getattr(user, "is_authenticated", False):

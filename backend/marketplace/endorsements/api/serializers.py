@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from marketplace.endorsements.models import Endorsement
+from marketplace.gigs.api.serializers import FirmRefOutput
 
 
 class SkillEndorsementOutput(serializers.Serializer[Any]):
@@ -60,3 +61,13 @@ class EndorsementCreateInput(serializers.Serializer[Any]):
         min_value=1,
         help_text="A contract of the endorsee that you shared (docs/trust.md).",
     )
+
+
+class SharedContractOutput(serializers.Serializer[Any]):
+    """A contract of the freelancer's that the viewer shared: an endorsement may name it."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    firm = FirmRefOutput(help_text="The hiring firm.")
+    created_at = serializers.DateTimeField()
+    ended_at = serializers.DateTimeField(allow_null=True)

@@ -9,6 +9,11 @@ urlpatterns = [
         name="freelancer-endorsements",
     ),
     path(
+        "freelancers/<slug:slug>/shared-contracts/",
+        views.SharedContractListView.as_view(),
+        name="freelancer-shared-contracts",
+    ),
+    path(
         "endorsements/<int:endorsement_id>/",
         views.EndorsementDetailView.as_view(),
         name="endorsement-detail",

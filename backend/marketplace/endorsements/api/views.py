@@ -15,9 +15,13 @@ from rest_framework.views import APIView
 from common.throttling import WritesThrottleMixin
 from marketplace.api_base import signed_in_user
 from marketplace.endorsements import selectors, services
-from marketplace.endorsements.api.serializers import EndorsementCreateInput, EndorsementOutput
+from marketplace.endorsements.api.serializers import (
+    EndorsementCreateInput,
+    EndorsementOutput,
+    SharedContractOutput,
+)
 from marketplace.endorsements.models import Endorsement
-from marketplace.profiles.selectors import profile_get_visible
+from marketplace.profiles.selectors import profile_get_visible, profile_of_user
 from marketplace.skills.selectors import skill_resolve_many
 
 
@@ -75,3 +79,31 @@ class EndorsementDetailView(APIView):
         endorsement = selectors.endorsement_get_active(endorsement_id=endorsement_id)
         services.endorsement_withdraw(endorsement=endorsement, by=signed_in_user(request))
         return Response(status=204)
+
+
+SHARED_CONTRACTS_SHOWN = 20
+
+
+class SharedContractListView(APIView):
+    """The freelancer's contracts the signed-in freelancer shared, for tying an endorsement."""
+
+    permission_classes = (IsAuthenticated,)
+
+    @extend_schema(
+        summary="Contracts of a freelancer that I shared",
+        description=(
+            "Their contracts with a firm I belong to, or with a firm I worked for at the same "
+            "time (docs/trust.md), newest first, at most 20. Empty without a freelancer "
+            "profile of my own. Endorsing with one of these ids makes the endorsement "
+            "contract-backed."
+        ),
+        responses=SharedContractOutput(many=True),
+    )
+    def get(self, request: Request, slug: str) -> Response:
+        endorsee = profile_get_visible(slug=slug, user=request.user)
+        endorser = profile_of_user(user=request.user)
+        if endorser is None or endorser.pk == endorsee.pk:
+            return Response([])
+        shared = selectors.contracts_shared_with(endorser=endorser, endorsee=endorsee)
+        rows = shared.select_related("firm")[:SHARED_CONTRACTS_SHOWN]
+        return Response(SharedContractOutput(rows, many=True).data)

@@ -472,6 +472,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/freelancers/{slug}/shared-contracts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contracts of a freelancer that I shared
+         * @description Their contracts with a firm I belong to, or with a firm I worked for at the same time (docs/trust.md), newest first, at most 20. Empty without a freelancer profile of my own. Endorsing with one of these ids makes the endorsement contract-backed.
+         */
+        get: operations["freelancers_shared_contracts_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/gigs/": {
         parameters: {
             query?: never;
@@ -2879,6 +2899,17 @@ export interface components {
             readonly name: string;
             /** @description The firm's or the freelancer's slug. */
             readonly slug: string;
+        };
+        /** @description A contract of the freelancer's that the viewer shared: an endorsement may name it. */
+        SharedContractOutput: {
+            id: number;
+            title: string;
+            /** @description The hiring firm. */
+            firm: components["schemas"]["FirmRefOutput"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            ended_at: string | null;
         };
         SkillCategoryOutput: {
             slug: string;
@@ -5587,6 +5618,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedReviewOutputList"];
+                };
+            };
+            /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in (`not_authenticated`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not allowed (`permission_denied`). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not visible to the caller (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled (`throttled`, `rate_limited`, `upload_quota_exceeded`, `proposal_quota_exceeded`, `invitation_quota_exceeded`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    freelancers_shared_contracts_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharedContractOutput"][];
                 };
             };
             /** @description Invalid input (`validation_error`, `malformed_request`, or a domain code). */

@@ -24,20 +24,20 @@ function useRefreshProfile(slug: string) {
   };
 }
 
+export type SharedContract = Schemas["SharedContractOutput"];
+
 /**
- * A contract the viewer's firms hired this freelancer for, if any: endorsing with its id makes
- * the endorsement contract-backed (weighs more, exempt from the mutual cap and ring rules;
- * docs/trust.md). The other kind of shared contract (both worked for the same firm at the same
- * time) is not visible to the endorser, so the SPA cannot offer it.
+ * The freelancer's contracts the viewer shared — hired through one of the viewer's firms, or
+ * worked for the same firm at the same time (docs/trust.md), newest first. Endorsing with one
+ * of their ids makes the endorsement contract-backed (weighs more, exempt from the mutual cap
+ * and ring rules).
  */
-export function useSharedContractId(slug: string, enabled: boolean) {
-  const query = useQuery({
-    queryKey: ["contracts", "firm"],
+export function useSharedContracts(slug: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ["shared-contracts", slug],
     enabled,
-    queryFn: () => unwrap(api.GET("/api/v1/contracts/", { params: { query: { role: "firm", page_size: 100 } } })),
+    queryFn: () => unwrap(api.GET("/api/v1/freelancers/{slug}/shared-contracts/", { params: { path: { slug } } })),
   });
-  const shared = (query.data?.results ?? []).find((c) => c.freelancer.slug === slug);
-  return { contractId: shared?.id, isLoading: query.isLoading };
 }
 
 export function useEndorse(slug: string) {

@@ -27,8 +27,8 @@ function json(body: unknown, status = 200) {
 }
 
 const page = (results: unknown[]) => ({ next: null, previous: null, results });
-// The viewer's firms hired nobody: the contracts list the component asks for is empty.
-const noContracts = (input: Request) => new URL(input.url).pathname === "/api/v1/contracts/";
+// The viewer shared no contract with the endorsee: the list the component asks for is empty.
+const noContracts = (input: Request) => new URL(input.url).pathname.endsWith("/shared-contracts/");
 
 const mine = { id: 44, endorser: { slug: "max", full_name: "Max" }, skill_id: 1, skill_slug: "django", contract_backed: false, weight: 1, created_at: "2026-11-01T00:00:00Z" };
 
@@ -52,7 +52,7 @@ describe("endorsements on a public profile", () => {
         if (input.method === "POST") {
           return json({ code: "account_too_new", message: "Account too new.", details: {} }, 403);
         }
-        if (noContracts(input)) return json(page([]));
+        if (noContracts(input)) return json([]);
         return json(page([mine]));
       }),
     );
@@ -77,7 +77,7 @@ describe("endorsements on a public profile", () => {
           withdrawn = true;
           return new Response(null, { status: 204 });
         }
-        if (noContracts(input)) return json(page([]));
+        if (noContracts(input)) return json([]);
         return json(page(withdrawn ? [] : [mine]));
       }),
     );
@@ -87,10 +87,10 @@ describe("endorsements on a public profile", () => {
     expect(withdrawn).toBe(true);
   });
 
-  it("names the contract the viewer's firm hired the endorsee for", async () => {
+  it("names the newest contract the two shared, another one, or none as the viewer picks", async () => {
     const bodies: unknown[] = [];
-    const hired = { id: 81, freelancer: { slug: "lea-dev", headline: "Django", country: "DE" } };
-    const other = { id: 80, freelancer: { slug: "someone-else", headline: "Go", country: "FR" } };
+    const newer = { id: 81, title: "Checkout", firm: { slug: "acme", name: "Acme" }, created_at: "2026-10-01T00:00:00Z", ended_at: null };
+    const older = { id: 70, title: "Catalogue", firm: { slug: "kiln", name: "Kiln & Co" }, created_at: "2026-05-01T00:00:00Z", ended_at: "2026-06-01T00:00:00Z" };
     vi.stubGlobal(
       "fetch",
       vi.fn(async (input: Request) => {
@@ -99,21 +99,28 @@ describe("endorsements on a public profile", () => {
           bodies.push(await input.json());
           return json({ ...mine, id: 45, skill_id: 2, skill_slug: "stripe", contract_backed: true }, 201);
         }
-        if (url.pathname === "/api/v1/contracts/") {
-          expect(url.searchParams.get("role")).toBe("firm");
-          return json(page([other, hired]));
-        }
+        if (url.pathname === "/api/v1/freelancers/lea-dev/shared-contracts/") return json([newer, older]);
         return json(page([]));
       }),
     );
     await renderWithApp(<SkillEndorsements profile={profile} viewerSlug="max" />);
-    const button = await screen.findByRole("button", { name: "Endorse Stripe integration" });
+    const picker = await screen.findByLabelText("Tie to a contract you shared:");
+    expect(picker).toHaveDisplayValue("Checkout (Acme)");
+    const button = screen.getByRole("button", { name: "Endorse Stripe integration" });
     await vi.waitFor(() => expect(button).toBeEnabled());
     await userEvent.click(button);
     await vi.waitFor(() => expect(bodies).toEqual([{ skill: "stripe", contract_id: 81 }]));
+
+    await userEvent.selectOptions(picker, "70"); // "Catalogue (Kiln & Co)"
+    await userEvent.click(screen.getByRole("button", { name: "Endorse Django" }));
+    await userEvent.selectOptions(picker, "none"); // "No contract"
+    await userEvent.click(screen.getByRole("button", { name: "Endorse Stripe integration" }));
+    await vi.waitFor(() =>
+      expect(bodies).toEqual([{ skill: "stripe", contract_id: 81 }, { skill: "django", contract_id: 70 }, { skill: "stripe" }]),
+    );
   });
 
-  it("endorses without a contract when the viewer's firms never hired the endorsee", async () => {
+  it("endorses without a contract, and offers none, when the two shared no contract", async () => {
     const bodies: unknown[] = [];
     vi.stubGlobal(
       "fetch",
@@ -122,12 +129,14 @@ describe("endorsements on a public profile", () => {
           bodies.push(await input.json());
           return json({ ...mine, id: 45, skill_id: 2, skill_slug: "stripe" }, 201);
         }
+        if (noContracts(input)) return json([]);
         return json(page([]));
       }),
     );
     await renderWithApp(<SkillEndorsements profile={profile} viewerSlug="max" />);
     const button = await screen.findByRole("button", { name: "Endorse Stripe integration" });
     await vi.waitFor(() => expect(button).toBeEnabled());
+    expect(screen.queryByLabelText("Tie to a contract you shared:")).toBeNull();
     await userEvent.click(button);
     await vi.waitFor(() => expect(bodies).toEqual([{ skill: "stripe" }]));
   });

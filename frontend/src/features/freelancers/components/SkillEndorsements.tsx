@@ -1,3 +1,4 @@
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 
 import { ErrorNotice } from "@/components/States";
@@ -5,7 +6,7 @@ import type { Schemas } from "@/lib/api-client";
 import {
   useEndorse,
   useEndorsements,
-  useSharedContractId,
+  useSharedContracts,
   useWithdrawEndorsement,
 } from "@/features/freelancers/api/endorsements";
 
@@ -14,13 +15,20 @@ type Profile = Schemas["ProfileDetailOutput"];
 /**
  * The profile's skills with "validated by N peers"; another freelancer (viewerSlug) may endorse
  * a listed skill or withdraw their endorsement. Refusals show as our sentence for the code.
- * When the viewer's firm hired this freelancer, the endorsement names that contract.
+ * When the two shared contracts (the viewer's firm hired this freelancer, or both worked for
+ * the same firm at the same time), the endorsement names one: the newest unless the viewer
+ * picks another or none.
  */
 export function SkillEndorsements({ profile, viewerSlug }: { profile: Profile; viewerSlug: string | null }) {
   const { t } = useTranslation();
   const canEndorse = viewerSlug !== null && viewerSlug !== profile.slug;
   const list = useEndorsements(profile.slug, canEndorse);
-  const shared = useSharedContractId(profile.slug, canEndorse);
+  const shared = useSharedContracts(profile.slug, canEndorse);
+  const contracts = shared.data ?? [];
+  // "" until chosen: the newest shared contract; "none": no contract.
+  const [picked, setPicked] = useState("");
+  const contractId = picked === "none" ? undefined : picked ? Number(picked) : contracts[0]?.id;
+  const pickerId = useId();
   const endorse = useEndorse(profile.slug);
   const withdraw = useWithdrawEndorsement(profile.slug);
   const peers = new Map(profile.endorsements.map((e) => [e.slug, e.peers]));
@@ -33,6 +41,20 @@ export function SkillEndorsements({ profile, viewerSlug }: { profile: Profile; v
     <>
       <h2>{t("profile.skills")}</h2>
       {error ? <ErrorNotice error={error} /> : null}
+      {canEndorse && contracts.length > 0 && (
+        <p>
+          <label htmlFor={pickerId}>{t("endorse.sharedContract")}</label>{" "}
+          <select id={pickerId} value={contractId ?? "none"} onChange={(event) => setPicked(event.target.value)}>
+            {contracts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.title} ({c.firm.name})
+              </option>
+            ))}
+            <option value="none">{t("endorse.noContract")}</option>
+          </select>{" "}
+          <span className="hint">{t("endorse.sharedHint")}</span>
+        </p>
+      )}
       <ul className="chips" data-testid="skills">
         {profile.skills.map((s) => {
           const count = peers.get(s.slug) ?? 0;
@@ -63,7 +85,7 @@ export function SkillEndorsements({ profile, viewerSlug }: { profile: Profile; v
                     aria-label={t("endorse.endorseSkill", { skill: s.label })}
                     onClick={() => {
                       withdraw.reset();
-                      endorse.mutate({ skill: s.slug, contractId: shared.contractId });
+                      endorse.mutate({ skill: s.slug, contractId });
                     }}
                   >
                     {t("endorse.endorse")}
