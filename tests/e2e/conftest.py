@@ -26,6 +26,7 @@ from playwright.sync_api import (
     Browser,
     BrowserContext,
     ConsoleMessage,
+    Locator,
     Page,
     Playwright,
     expect,
@@ -199,3 +200,11 @@ def no_console_errors(
     unexpected = [e for e in errors if not any(p.search(e) for p in allowed)]
     if unexpected:
         pytest.fail("console errors in the browser:\n" + "\n".join(unexpected), pytrace=False)
+
+
+def image_decoded(scope: Page | Locator, name: str) -> bool:
+    """The image named `name` was fetched and decoded, not just an <img> with a broken src.
+    `decode()` waits for an image still loading (visible is not loaded yet) and rejects a
+    broken one."""
+    image = scope.get_by_role("img", name=name).first
+    return bool(image.evaluate("img => img.decode().then(() => img.naturalWidth > 0, () => false)"))

@@ -15,7 +15,7 @@ from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
 from chat.models import Conversation, Message, MessageAttachment
-from tests.e2e.conftest import shot
+from tests.e2e.conftest import image_decoded, shot
 from tests.e2e.sessions import both_in_contract_chat
 from tests.e2e.world import ceramics_contract
 
@@ -34,12 +34,6 @@ def attach(page: Page, file: Path) -> None:
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Attach images").click()
     chooser.value.set_files(file)
-
-
-def decoded(page: Page, name: str) -> bool:
-    """The image was fetched and decoded, not just an <img> with a broken src."""
-    image = page.get_by_test_id("messages").get_by_role("img", name=name)
-    return bool(image.evaluate("img => img.complete && img.naturalWidth > 0"))
 
 
 # The refused upload is a 400 response, which the browser logs as a console error.
@@ -81,7 +75,7 @@ def test_an_attached_png_reaches_the_other_side_live_and_a_non_image_is_refused(
             "() => [...document.querySelectorAll('[data-testid=messages] img')]"
             ".every(img => img.complete && img.naturalWidth > 0)"
         )
-        assert decoded(page, "Image 1 of 1")
+        assert image_decoded(page.get_by_test_id("messages"), "Image 1 of 1")
     shot(leas, "chat-attachment-received", full_page=False)
 
     # A click on the receiver's thumbnail opens the full-size image; Escape closes it

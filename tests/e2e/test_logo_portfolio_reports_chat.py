@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Browser, Page, WebSocketRoute, expect
+from playwright.sync_api import Browser, WebSocketRoute, expect
 
 from tests.chat.conftest import make_inquiry
-from tests.e2e.conftest import shot, watch
+from tests.e2e.conftest import image_decoded, shot, watch
 from tests.e2e.sessions import signed_in
 from tests.factories import FirmMembershipFactory
 from tests.factories_flow import open_gig, public_profile
@@ -24,12 +24,6 @@ def png(path: Path, color: str = "teal") -> Path:
     Image.new("RGB", (320, 200), color).save(buffer, format="PNG")
     path.write_bytes(buffer.getvalue())
     return path
-
-
-def loaded(page: Page, name: str) -> bool:
-    """The image named `name` was fetched and decoded (not just an <img> with a broken src)."""
-    image = page.get_by_role("img", name=name).first
-    return bool(image.evaluate("img => img.complete && img.naturalWidth > 0"))
 
 
 # The refused upload is the point: its 400 is the browser's console line.
@@ -60,13 +54,13 @@ def test_firm_owner_uploads_a_logo_shown_on_the_public_page(
     shot(page, "firm-logo-editor")
     page.get_by_role("button", name="Cancel").click()
     expect(page.get_by_role("img", name=f"Logo of {firm.name}")).to_be_visible()
-    assert loaded(page, f"Logo of {firm.name}")
+    assert image_decoded(page, f"Logo of {firm.name}")
 
     # Everyone sees it on the public page
     visitor = browser.new_context(locale="en-US").new_page()
     visitor.goto(f"{live_server_url}/firms/{firm.slug}")
     expect(visitor.get_by_role("img", name=f"Logo of {firm.name}")).to_be_visible()
-    assert loaded(visitor, f"Logo of {firm.name}")
+    assert image_decoded(visitor, f"Logo of {firm.name}")
     # The refused upload is a 400 the browser logs; nothing else may be
     assert [e for e in errors if "status of 400" not in e] == []
 
