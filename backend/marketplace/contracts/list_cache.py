@@ -9,7 +9,8 @@ under a version of that user's own, which every write that can change one of the
 freelancer and each member of the hiring firm:
 
 - a contract or a milestone saved or deleted (signals; the milestones a contract is created
-  with are a bulk write, which `contracts.services` announces itself);
+  with are a bulk write in the contract's own transaction, covered by its bump after commit;
+  the escrow state mirrored onto a milestone is an UPDATE, announced by `contracts.services`);
 - a gig, a firm or a freelancer profile saved (their titles, names and headlines are shown):
   the parties of every contract on it;
 - a firm membership begun or ended: that user (the list holds the firm's contracts).

@@ -102,7 +102,8 @@ def contract_create(
             for position, item in enumerate(plan, start=1)
         ]
     )
-    contract_parties_changed(contracts=Q(pk=contract.pk))  # bulk_create sends no signal
+    # No list bump for this bulk write: the contract's save above bumped its parties' lists,
+    # and bumps again after commit, when these milestones become visible.
     emit_on_commit(
         contract_changed, contract_id=contract.id, gig_id=contract.gig_id, status=contract.status
     )
